@@ -1,0 +1,60 @@
+// The algebra of dual numbers, the one thing Dual writes itself:
+// (a + b·ε) ∘ (c + d·ε) with ε² = 0. Every other function comes from the
+// shared rule table through Dual+ChainRule.swift.
+
+extension Dual {
+  /// (a + bε) + (c + dε) = (a + c) + (b + d)ε
+  @inlinable
+  public static func + (lhs: Self, rhs: Self) -> Self {
+    Self(lhs.value + rhs.value, partials: lhs.partials + rhs.partials)
+  }
+
+  /// (a + bε) − (c + dε) = (a − c) + (b − d)ε
+  @inlinable
+  public static func - (lhs: Self, rhs: Self) -> Self {
+    Self(lhs.value - rhs.value, partials: lhs.partials - rhs.partials)
+  }
+
+  /// −(a + bε) = −a − bε
+  @inlinable
+  public static prefix func - (operand: Self) -> Self {
+    Self(-operand.value, partials: -operand.partials)
+  }
+
+  /// (a + bε)(c + dε) = ac + (c·b + a·d)ε
+  @inlinable
+  public static func * (lhs: Self, rhs: Self) -> Self {
+    Self(
+      lhs.value * rhs.value,
+      partials: .combine(rhs.value, lhs.partials, lhs.value, rhs.partials))
+  }
+
+  /// Multiplication in place.
+  @inlinable
+  public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
+
+  /// (a + bε)/(c + dε) = a/c + (b − (a/c)·d)/c · ε
+  ///
+  /// The value is the correctly rounded a/c, not a·(1/c) (ForwardDiff: "(x/y)
+  /// === (x * (1/y)) doesn't generally hold true for floating point"); the
+  /// partials use one reciprocal, so a division costs one divide.
+  @inlinable
+  public static func / (lhs: Self, rhs: Self) -> Self {
+    let q = lhs.value / rhs.value
+    let r = 1 / rhs.value
+    return Self(
+      q, partials: .combine(r, lhs.partials, -q * r, rhs.partials))
+  }
+}
+
+extension Dual: ExpressibleByIntegerLiteral {
+  /// A constant from an integer literal: `3 * x`.
+  @inlinable
+  public init(integerLiteral value: Int) { self.init(Value(value)) }
+}
+
+extension Dual: ExpressibleByFloatLiteral {
+  /// A constant from a floating-point literal: `0.5 * x`.
+  @inlinable
+  public init(floatLiteral value: Double) { self.init(Value(value)) }
+}

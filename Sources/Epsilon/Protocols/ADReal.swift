@@ -1,0 +1,65 @@
+/// A real number that generic code is written against: plain `Double`,
+/// `Float` and `Float16`, and every Epsilon number type that carries
+/// derivatives along with its value.
+///
+/// Write a function once, generically, and it runs on plain numbers and on
+/// every differentiating type:
+///
+/// ```swift
+/// func g<T: ADReal>(_ x1: T, _ x2: T) -> T { (x1 + 5) * x2 * x2 }
+///
+/// g(2.0, 3.0)                                   // 63.0
+/// gradient(at: [2.0, 3.0]) { x in g(x[0], x[1]) } // [9.0, 42.0]
+/// ```
+///
+/// `ADReal` offers the field operations (`+ − × ÷`, negation and compound
+/// assignment), integer and floating-point literals, conversion from
+/// `Double` and `Int`, comparison **by value only** (so `if`, `while`,
+/// `min`, `max` and loops take the same path whatever derivatives a number
+/// carries), and the elementary functions as free functions named like the
+/// C library's: `exp`, `log`, `sin`, `pow`, `atan2`, `hypot`, `erf`, …
+/// `abs` is the standard library's, which `ADReal` supports through
+/// `SignedNumeric`.
+///
+/// Number types supply their algebra and the two `_apply` entry points by
+/// which the shared rule table (``UnaryRule``, ``BinaryRule``) reaches them;
+/// Epsilon's own types get those from ``ChainRuleApplicable``.
+public protocol ADReal: SignedNumeric, Comparable, ExpressibleByFloatLiteral,
+  CustomStringConvertible
+where Magnitude == Self {
+  /// Converts a `Double`; derivative parts, if any, are zero.
+  init(_ value: Double)
+  /// Converts an `Int`; derivative parts, if any, are zero.
+  init(_ value: Int)
+
+  /// Division.
+  static func / (lhs: Self, rhs: Self) -> Self
+  /// Division in place.
+  static func /= (lhs: inout Self, rhs: Self)
+
+  /// Whether the value (not the derivatives) is NaN.
+  var isNaN: Bool { get }
+  /// Whether the value (not the derivatives) is finite.
+  var isFinite: Bool { get }
+
+  /// `rule(x)`: the value and, for differentiating types, its derivatives.
+  ///
+  /// This is how every elementary function reaches a number type; call the
+  /// free functions (`exp(x)`) rather than this.
+  static func _apply<R: UnaryRule>(_ rule: R, _ x: Self) -> Self
+  /// `rule(x, y)`: the value and, for differentiating types, its
+  /// derivatives.
+  static func _apply<R: BinaryRule>(_ rule: R, _ x: Self, _ y: Self) -> Self
+}
+
+extension ADReal {
+  /// Subtraction in place.
+  @_transparent
+  public static func -= (lhs: inout Self, rhs: Self) { lhs = lhs - rhs }
+  /// Addition in place.
+  @_transparent
+  public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }
+  /// Division in place.
+  @_transparent
+  public static func /= (lhs: inout Self, rhs: Self) { lhs = lhs / rhs }
+}

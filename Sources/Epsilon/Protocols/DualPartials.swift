@@ -1,0 +1,89 @@
+/// The tangent storage of a ``Dual`` number: one partial derivative
+/// (`Double`, `Float`), several in a Swift SIMD vector (`SIMD8<Double>`: a
+/// whole gradient of eight inputs in one pass), or a dual number itself
+/// (`Dual<Double>`, for nested derivatives).
+///
+/// Arithmetic on partials is whole-vector: `c * partials` is one SIMD
+/// multiply, never a per-lane loop.
+public protocol DualPartials {
+  /// The number each partial is: also the type of the dual's value.
+  associatedtype Scalar: ADReal
+
+  /// How many partial derivatives one value carries.
+  static var partialCount: Int { get }
+  /// All partials zero: a constant.
+  static var zero: Self { get }
+  /// The partials of the `index`-th input: one in lane `index`, zero
+  /// elsewhere.
+  static func unitPartials(_ index: Int) -> Self
+  /// The partial derivative in lane `index`.
+  func partial(_ index: Int) -> Scalar
+
+  /// Lane-wise sum.
+  static func + (lhs: Self, rhs: Self) -> Self
+  /// Lane-wise difference.
+  static func - (lhs: Self, rhs: Self) -> Self
+  /// Lane-wise negation.
+  static prefix func - (operand: Self) -> Self
+
+  /// `c · self`, except that a lane that is zero stays zero even when `c` is
+  /// ±∞ or NaN (for plain and SIMD lanes; nested duals multiply as IEEE
+  /// arithmetic does).
+  ///
+  /// This is Epsilon's NaN safety: an input or constant with zero partials
+  /// never acquires NaN partials from an infinite local derivative, such as
+  /// `sqrt` at 0.
+  func scaled(by c: Scalar) -> Self
+  /// `a·x + b·y` with the same guarantee as ``scaled(by:)``.
+  static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self) -> Self
+
+  /// The partials as text, as ``Dual/description`` prints them.
+  var partialsDescription: String { get }
+}
+
+extension SIMD where Scalar: ADScalar {
+  /// How many partial derivatives one value carries: the vector's width.
+  @_transparent public static var partialCount: Int { Self.scalarCount }
+
+  /// One in lane `index`, zero elsewhere.
+  @inlinable
+  public static func unitPartials(_ index: Int) -> Self {
+    var e = Self.zero
+    e[index] = 1
+    return e
+  }
+
+  /// The partial derivative in lane `index`.
+  @_transparent public func partial(_ index: Int) -> Scalar { self[index] }
+
+  /// `c · self`, with zero lanes kept zero when `c` is not finite.
+  @inlinable
+  public func scaled(by c: Scalar) -> Self {
+    let product = c * self
+    // The common case costs one scalar test; only an infinite or NaN factor
+    // pays for the lane mask.
+    if _fastPath(c.isFinite) { return product }
+    return product.replacing(with: 0, where: self .== 0)
+  }
+
+  /// `a·x + b·y`, with zero lanes contributing zero whatever their factor.
+  @inlinable
+  public static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self)
+    -> Self
+  {
+    if _fastPath(a.isFinite && b.isFinite) { return a * x + b * y }
+    return x.scaled(by: a) + y.scaled(by: b)
+  }
+
+  /// The partials as text: `[1.0, 0.0]`.
+  public var partialsDescription: String {
+    "[" + indices.map { "\(self[$0])" }.joined(separator: ", ") + "]"
+  }
+}
+
+extension SIMD2: DualPartials where Scalar: ADScalar {}
+extension SIMD4: DualPartials where Scalar: ADScalar {}
+extension SIMD8: DualPartials where Scalar: ADScalar {}
+extension SIMD16: DualPartials where Scalar: ADScalar {}
+extension SIMD32: DualPartials where Scalar: ADScalar {}
+extension SIMD64: DualPartials where Scalar: ADScalar {}

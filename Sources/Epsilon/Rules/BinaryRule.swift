@@ -1,0 +1,26 @@
+/// The calculus of a function of two variables, written once for every
+/// number type: its value on plain numbers, its two partial derivatives and
+/// its three second partial derivatives on any ``ADReal``.
+///
+/// `pow`, `atan2` and `hypot` are `BinaryRule`s (see ``Rules``).
+public protocol BinaryRule {
+  /// f(x, y) on plain `Double`s.
+  func value(_ x: Double, _ y: Double) -> Double
+  /// f(x, y) on plain `Float`s. The default computes in `Double` and rounds.
+  func value(_ x: Float, _ y: Float) -> Float
+  /// (∂f/∂x, ∂f/∂y) at (x, y), given `f = f(x, y)`.
+  func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T)
+  /// (∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²) at (x, y), given the value and the first
+  /// partials.
+  func secondPartials<T: ADReal>(
+    at x: T, _ y: T, value f: T, partials: (x: T, y: T)
+  ) -> (xx: T, xy: T, yy: T)
+}
+
+extension BinaryRule {
+  /// f(x, y) on plain `Float`s, computed in `Double` and rounded.
+  @inlinable
+  public func value(_ x: Float, _ y: Float) -> Float {
+    Float(value(Double(x), Double(y)))
+  }
+}

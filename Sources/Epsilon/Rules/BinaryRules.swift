@@ -1,0 +1,97 @@
+// The calculus of every built-in function of two variables, written once:
+// f, ∂x, ∂y and ∂xx, ∂xy, ∂yy. Goals and conventions as in UnaryRules.swift.
+
+// MARK: - Powers
+
+extension Rules {
+  /// xʸ with both arguments active.
+  ///
+  /// ∂x = y·xʸ⁻¹, ∂y = xʸ·ln x; ∂xx = y(y−1)·xʸ⁻², ∂xy = xʸ⁻¹(1 + y ln x),
+  /// ∂yy = xʸ·ln²x.
+  ///
+  /// Conventions (Ceres' `pow` cases, made one rule): at y = 0, ∂x = 0 (xʸ
+  /// is constant in x); at x = 0, ∂y = ∂xy = ∂yy = 0 (the limit from
+  /// x > 0 for y > 0); for x < 0, ∂y is NaN (xʸ is not real near a
+  /// non-integer y), which a constant exponent's zero partials mask out.
+  public struct Pow: BinaryRule {
+    @inlinable public init() {}
+    @inlinable
+    public func value(_ x: Double, _ y: Double) -> Double { _libm_pow(x, y) }
+    @inlinable
+    public func value(_ x: Float, _ y: Float) -> Float { _libm_pow(x, y) }
+    @inlinable
+    public func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T) {
+      let dx: T = y == 0 ? 0 : y * pow(x, y - 1)
+      let dy: T = x == 0 ? 0 : f * log(x)
+      return (dx, dy)
+    }
+    @inlinable
+    public func secondPartials<T: ADReal>(
+      at x: T, _ y: T, value f: T, partials: (x: T, y: T)
+    ) -> (xx: T, xy: T, yy: T) {
+      let xx: T = y == 0 || y == 1 ? 0 : y * (y - 1) * pow(x, y - 2)
+      if x == 0 { return (xx, 0, 0) }
+      let lnx = log(x)
+      return (xx, pow(x, y - 1) * (1 + y * lnx), f * lnx * lnx)
+    }
+  }
+}
+
+// MARK: - Trigonometric
+
+extension Rules {
+  /// atan2(y, x), the angle of the point (x, y); the rule's first argument
+  /// is y, as in the C library.
+  ///
+  /// With r² = x² + y²: ∂y = x/r², ∂x = −y/r²; ∂yy = −2xy/r⁴,
+  /// ∂yx = (y² − x²)/r⁴, ∂xx = 2xy/r⁴. At the origin, where the angle is
+  /// undefined, every derivative is 0.
+  public struct Atan2: BinaryRule {
+    @inlinable public init() {}
+    @inlinable
+    public func value(_ y: Double, _ x: Double) -> Double { _libm_atan2(y, x) }
+    @inlinable
+    public func value(_ y: Float, _ x: Float) -> Float { _libm_atan2(y, x) }
+    @inlinable
+    public func partials<T: ADReal>(at y: T, _ x: T, value f: T) -> (x: T, y: T) {
+      let r2 = x * x + y * y
+      if r2 == 0 { return (0, 0) }
+      return (x / r2, -y / r2)
+    }
+    @inlinable
+    public func secondPartials<T: ADReal>(
+      at y: T, _ x: T, value f: T, partials: (x: T, y: T)
+    ) -> (xx: T, xy: T, yy: T) {
+      let r2 = x * x + y * y
+      if r2 == 0 { return (0, 0, 0) }
+      let r4 = r2 * r2
+      let xy2 = 2 * x * y
+      return (-xy2 / r4, (y * y - x * x) / r4, xy2 / r4)
+    }
+  }
+
+  /// √(x² + y²) without undue overflow.
+  ///
+  /// ∂x = x/h, ∂y = y/h; ∂xx = y²/h³, ∂xy = −xy/h³, ∂yy = x²/h³. At the
+  /// origin, a kink, every derivative is 0 (as for `abs`).
+  public struct Hypot: BinaryRule {
+    @inlinable public init() {}
+    @inlinable
+    public func value(_ x: Double, _ y: Double) -> Double { _libm_hypot(x, y) }
+    @inlinable
+    public func value(_ x: Float, _ y: Float) -> Float { _libm_hypot(x, y) }
+    @inlinable
+    public func partials<T: ADReal>(at x: T, _ y: T, value h: T) -> (x: T, y: T) {
+      if h == 0 { return (0, 0) }
+      return (x / h, y / h)
+    }
+    @inlinable
+    public func secondPartials<T: ADReal>(
+      at x: T, _ y: T, value h: T, partials: (x: T, y: T)
+    ) -> (xx: T, xy: T, yy: T) {
+      if h == 0 { return (0, 0, 0) }
+      let h3 = h * h * h
+      return (y * y / h3, -x * y / h3, x * x / h3)
+    }
+  }
+}

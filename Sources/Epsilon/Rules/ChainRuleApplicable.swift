@@ -1,0 +1,94 @@
+/// A number that carries derivatives of its `value`, and so can apply any
+/// rule by the chain rule.
+///
+/// A conforming type supplies its own algebra (`+ − × ÷`) and two `chain`
+/// methods; every elementary function then comes from the shared rule table
+/// through the one generic path below. No rule is ever written per type.
+///
+/// - `Dual`: `f(a + b·ε) = f(a) + f′(a)·b·ε` (f″ never evaluated);
+/// - `HyperDual`: `(f0, f1·ε₁, f1·ε₂, f1·ε₁₂ + f2·ε₁·ε₂)`;
+/// - a tape variable: records `f1` against its input.
+public protocol ChainRuleApplicable: ADReal {
+  /// The type of the value the derivatives are carried along.
+  associatedtype Primal: ADReal
+  /// The value, without derivatives.
+  var value: Primal { get }
+
+  /// `f(self)`, given f(a), f′(a) and f″(a) at `a = value`.
+  ///
+  /// First-order types never evaluate `f2`; in optimised builds its closure
+  /// is inlined away.
+  func chain(_ f0: Primal, _ f1: Primal, _ f2: @autoclosure () -> Primal)
+    -> Self
+
+  /// `f(x, y)`, given its value, its partials `fx`, `fy`, and (evaluated by
+  /// second-order types only) its second partials.
+  static func chain(
+    _ x: Self, _ y: Self, value f0: Primal, partials fx: Primal, _ fy: Primal,
+    second: @autoclosure () -> (xx: Primal, xy: Primal, yy: Primal)
+  ) -> Self
+}
+
+extension ChainRuleApplicable {
+  /// Applies a unary rule by the chain rule: the one path every elementary
+  /// function of every Epsilon type takes.
+  ///
+  /// Where the value is NaN (outside the domain, or a NaN input) the
+  /// derivatives are NaN too, so nothing looks valid that is not.
+  @inlinable
+  public static func _apply<R: UnaryRule>(_ rule: R, _ x: Self) -> Self {
+    let a = x.value
+    let y = Primal._apply(rule, a)
+    if _slowPath(y.isNaN) { return x.chain(y, y, y) }
+    let dy = rule.derivative(at: a, value: y)
+    return x.chain(
+      y, dy, rule.secondDerivative(at: a, value: y, derivative: dy))
+  }
+
+  /// Applies a binary rule by the chain rule.
+  @inlinable
+  public static func _apply<R: BinaryRule>(_ rule: R, _ x: Self, _ y: Self)
+    -> Self
+  {
+    let a = x.value
+    let b = y.value
+    let f = Primal._apply(rule, a, b)
+    if _slowPath(f.isNaN) {
+      return chain(x, y, value: f, partials: f, f, second: (f, f, f))
+    }
+    let p = rule.partials(at: a, b, value: f)
+    return chain(
+      x, y, value: f, partials: p.x, p.y,
+      second: rule.secondPartials(at: a, b, value: f, partials: p))
+  }
+
+  /// Whether the value is NaN.
+  @inlinable public var isNaN: Bool { value.isNaN }
+  /// Whether the value is finite.
+  @inlinable public var isFinite: Bool { value.isFinite }
+
+  /// `|x|`, with derivative `sign(x)` (0 at ±0).
+  @inlinable public var magnitude: Self { Self._apply(Rules.Abs(), self) }
+
+  /// Comparison by value only, so branches do not depend on derivatives.
+  @inlinable
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+  /// Comparison by value only.
+  @inlinable
+  public static func <= (lhs: Self, rhs: Self) -> Bool {
+    lhs.value <= rhs.value
+  }
+  /// Comparison by value only.
+  @inlinable
+  public static func > (lhs: Self, rhs: Self) -> Bool { lhs.value > rhs.value }
+  /// Comparison by value only.
+  @inlinable
+  public static func >= (lhs: Self, rhs: Self) -> Bool {
+    lhs.value >= rhs.value
+  }
+  /// Equality by value only: `x == y` says nothing about derivatives.
+  @inlinable
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.value == rhs.value
+  }
+}

@@ -1,0 +1,44 @@
+/// The calculus of a function of one variable, written once for every
+/// number type: its value on plain numbers, and its first and second
+/// derivatives on any ``ADReal``.
+///
+/// Every built-in elementary function is a `UnaryRule` (see ``Rules``), and
+/// so is any function you teach Epsilon:
+///
+/// ```swift
+/// struct Softplus: UnaryRule {
+///   func value(_ x: Double) -> Double { log1p(exp(x)) }
+///   // σ(x) = 1 / (1 + e^−x)
+///   func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (1 + exp(-x)) }
+///   func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+///     dy * (1 - dy)
+///   }
+/// }
+/// func softplus<T: ADReal>(_ x: T) -> T { T._apply(Softplus(), x) }
+/// ```
+///
+/// The derivatives are generic so that nested number types
+/// (`Dual<Dual<Double>>`) can differentiate them again; write them with the
+/// same free functions as any generic code. They receive the value already
+/// computed (`y = f(x)`, and `dy = f′(x)` for the second derivative), so a
+/// rule whose derivative reuses its value (`exp`, `tanh`, `sqrt`) pays
+/// nothing extra.
+///
+/// Number types reach rules through `ADReal._apply`; first-order types never
+/// evaluate ``secondDerivative(at:value:derivative:)``.
+public protocol UnaryRule {
+  /// f(x) on a plain `Double`: the base case every mode reduces to.
+  func value(_ x: Double) -> Double
+  /// f(x) on a plain `Float`. The default computes in `Double` and rounds.
+  func value(_ x: Float) -> Float
+  /// f′(x), given `y = f(x)`.
+  func derivative<T: ADReal>(at x: T, value y: T) -> T
+  /// f″(x), given `y = f(x)` and `dy = f′(x)`.
+  func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T
+}
+
+extension UnaryRule {
+  /// f(x) on a plain `Float`, computed in `Double` and rounded.
+  @inlinable
+  public func value(_ x: Float) -> Float { Float(value(Double(x))) }
+}

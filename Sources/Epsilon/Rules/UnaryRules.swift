@@ -1,0 +1,423 @@
+// The calculus of every built-in function of one variable, written once.
+//
+// Implementation goals, in order of priority:
+// 1. the analytic derivative, evaluated accurately (reuse the value where
+//    the derivative is a function of it: exp, tanh, sqrt);
+// 2. IEEE NaN/∞ propagation as documented in Limitations: at a kink or
+//    domain edge the convention in each rule's comment holds for every mode;
+// 3. speed: no branch on the hot path that is not needed for (1) or (2).
+//
+// Each rule carries its second-order expansion on the line above it, in the
+// style of Ceres' jet.h. Order of sections follows swift-numerics'
+// ElementaryFunctions.
+
+/// The built-in rules behind Epsilon's elementary functions.
+///
+/// Each is a ``UnaryRule`` or ``BinaryRule``; the free functions
+/// (`exp(x)`, `pow(x, y)`, …) apply them. They are public so that your own
+/// rules can be checked against and composed with them.
+public enum Rules {}
+
+// MARK: - Exponential and logarithm
+
+extension Rules {
+  /// e^(a+h) = e^a + e^a·h + e^a·h²/2
+  public struct Exp: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_exp(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_exp(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { y }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { y }
+  }
+
+  /// 2^(a+h) = 2^a + 2^a·ln2·h + 2^a·ln²2·h²/2
+  public struct Exp2: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_exp2(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_exp2(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { y * T(_ln2) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      dy * T(_ln2)
+    }
+  }
+
+  /// e^(a+h) − 1 = (e^a − 1) + e^a·h + e^a·h²/2; e^a = expm1(a) + 1
+  public struct Expm1: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_expm1(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_expm1(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { y + 1 }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { dy }
+  }
+
+  /// log(a+h) = log a + h/a − h²/(2a²)   (a = 0: f′ = +∞; a < 0: NaN)
+  public struct Log: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_log(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_log(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / x }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -dy * dy
+    }
+  }
+
+  /// log₂(a+h) = log₂a + h/(a·ln2) − h²/(2a²·ln2)
+  public struct Log2: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_log2(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_log2(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (x * T(_ln2)) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -dy / x
+    }
+  }
+
+  /// log₁₀(a+h) = log₁₀a + h/(a·ln10) − h²/(2a²·ln10)
+  public struct Log10: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_log10(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_log10(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (x * T(_ln10)) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -dy / x
+    }
+  }
+
+  /// log(1+a+h) = log1p(a) + h/(1+a) − h²/(2(1+a)²)   (a = −1: f′ = +∞)
+  public struct Log1p: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_log1p(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_log1p(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (1 + x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -dy * dy
+    }
+  }
+}
+
+// MARK: - Powers and roots
+
+extension Rules {
+  /// √(a+h) = √a + h/(2√a) − h²/(8a√a)   (a = 0: f′ = +∞; a < 0: NaN)
+  public struct Sqrt: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_sqrt(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_sqrt(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (2 * y) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -dy / (2 * x)
+    }
+  }
+
+  /// ∛(a+h) = ∛a + h/(3∛a²) − h²/(9a∛a²)   (a = 0: f′ = +∞)
+  public struct Cbrt: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_cbrt(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_cbrt(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (3 * y * y) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -2 * dy / (3 * x)
+    }
+  }
+
+  /// (a+h)ⁿ = aⁿ + n·aⁿ⁻¹·h + n(n−1)·aⁿ⁻²·h²/2, for a whole number n.
+  ///
+  /// Exact for every a, including a = 0 (f′ = 0 for n ≥ 2, 1 for n = 1) and
+  /// n = 0 (f′ = 0).
+  public struct PowInt: UnaryRule {
+    /// The exponent.
+    public var n: Int
+    /// The rule for `xⁿ`.
+    @inlinable public init(_ n: Int) { self.n = n }
+    @inlinable
+    public func value(_ x: Double) -> Double { _libm_pow(x, Double(n)) }
+    @inlinable
+    public func value(_ x: Float) -> Float { _libm_pow(x, Float(n)) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      n == 0 ? 0 : T(n) * pow(x, n - 1)
+    }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      n == 0 || n == 1 ? 0 : T(n * (n - 1)) * pow(x, n - 2)
+    }
+  }
+}
+
+// MARK: - Trigonometric
+
+extension Rules {
+  /// sin(a+h) = sin a + cos a·h − sin a·h²/2
+  public struct Sin: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_sin(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_sin(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { cos(x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { -y }
+  }
+
+  /// cos(a+h) = cos a − sin a·h − cos a·h²/2
+  public struct Cos: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_cos(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_cos(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { -sin(x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { -y }
+  }
+
+  /// tan(a+h) = tan a + (1 + tan²a)·h + tan a·(1 + tan²a)·h²
+  public struct Tan: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_tan(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_tan(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 + y * y }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      2 * y * dy
+    }
+  }
+
+  /// asin(a+h) = asin a + h/√(1−a²) + a·h²/(2(1−a²)^{3/2})   (|a| = 1: +∞)
+  public struct Asin: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_asin(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_asin(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / sqrt(1 - x * x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      x * dy * dy * dy
+    }
+  }
+
+  /// acos(a+h) = acos a − h/√(1−a²) − a·h²/(2(1−a²)^{3/2})   (|a| = 1: −∞)
+  public struct Acos: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_acos(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_acos(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { -1 / sqrt(1 - x * x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      x * dy * dy * dy
+    }
+  }
+
+  /// atan(a+h) = atan a + h/(1+a²) − a·h²/(1+a²)²
+  public struct Atan: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_atan(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_atan(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (1 + x * x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -2 * x * dy * dy
+    }
+  }
+}
+
+// MARK: - Hyperbolic
+
+extension Rules {
+  /// sinh(a+h) = sinh a + cosh a·h + sinh a·h²/2
+  public struct Sinh: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_sinh(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_sinh(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { cosh(x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { y }
+  }
+
+  /// cosh(a+h) = cosh a + sinh a·h + cosh a·h²/2
+  public struct Cosh: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_cosh(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_cosh(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { sinh(x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { y }
+  }
+
+  /// tanh(a+h) = tanh a + (1 − tanh²a)·h − tanh a·(1 − tanh²a)·h²
+  public struct Tanh: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_tanh(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_tanh(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 - y * y }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -2 * y * dy
+    }
+  }
+
+  /// asinh(a+h) = asinh a + h/√(a²+1) − a·h²/(2(a²+1)^{3/2})
+  public struct Asinh: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_asinh(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_asinh(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / sqrt(x * x + 1) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -x * dy * dy * dy
+    }
+  }
+
+  /// acosh(a+h) = acosh a + h/√(a²−1) − a·h²/(2(a²−1)^{3/2})   (a = 1: +∞)
+  public struct Acosh: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_acosh(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_acosh(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / sqrt(x * x - 1) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -x * dy * dy * dy
+    }
+  }
+
+  /// atanh(a+h) = atanh a + h/(1−a²) + a·h²/(1−a²)²   (|a| = 1: +∞)
+  public struct Atanh: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_atanh(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_atanh(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (1 - x * x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      2 * x * dy * dy
+    }
+  }
+}
+
+// MARK: - Error function
+
+extension Rules {
+  /// erf(a+h) = erf a + (2/√π)e^{−a²}·h − (2/√π)·a·e^{−a²}·h²
+  public struct Erf: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_erf(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_erf(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      T(_twoOverSqrtPi) * exp(-x * x)
+    }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -2 * x * dy
+    }
+  }
+
+  /// erfc(a+h) = erfc a − (2/√π)e^{−a²}·h + (2/√π)·a·e^{−a²}·h²
+  public struct Erfc: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_erfc(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_erfc(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      -T(_twoOverSqrtPi) * exp(-x * x)
+    }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
+      -2 * x * dy
+    }
+  }
+}
+
+// MARK: - Piecewise
+
+extension Rules {
+  /// |a+h| = |a| + sign(a)·h. At the kink a = ±0 the derivative is 0, the
+  /// subgradient of least magnitude (as Stan and JAX choose); f″ = 0.
+  public struct Abs: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { x.magnitude }
+    @inlinable public func value(_ x: Float) -> Float { x.magnitude }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { sign(x) }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
+  }
+
+  /// sign(a) is −1, +1, or a itself at ±0 and NaN; its derivative is 0
+  /// everywhere, including at the jump.
+  public struct Sign: UnaryRule {
+    @inlinable public init() {}
+    @inlinable
+    public func value(_ x: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : x }
+    @inlinable
+    public func value(_ x: Float) -> Float { x > 0 ? 1 : x < 0 ? -1 : x }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 0 }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
+  }
+
+  /// ⌊a⌋, derivative 0 everywhere (including at the jumps).
+  public struct Floor: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_floor(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_floor(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 0 }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
+  }
+
+  /// ⌈a⌉, derivative 0 everywhere (including at the jumps).
+  public struct Ceil: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { _libm_ceil(x) }
+    @inlinable public func value(_ x: Float) -> Float { _libm_ceil(x) }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 0 }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
+  }
+
+  /// a rounded to the nearest whole number, halves away from zero (as
+  /// `Double.rounded()`); derivative 0 everywhere.
+  public struct Rounded: UnaryRule {
+    @inlinable public init() {}
+    @inlinable public func value(_ x: Double) -> Double { x.rounded() }
+    @inlinable public func value(_ x: Float) -> Float { x.rounded() }
+    @inlinable
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 0 }
+    @inlinable
+    public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
+  }
+}
+
+// MARK: - Constants
+
+@inlinable var _ln2: Double { 0.693_147_180_559_945_309_417_232_121_458 }
+@inlinable var _ln10: Double { 2.302_585_092_994_045_684_017_991_454_684 }
+@inlinable var _twoOverSqrtPi: Double { 1.128_379_167_095_512_573_896_158_903_12 }
