@@ -5,29 +5,21 @@
 extension Dual {
   /// (a + bε) + (c + dε) = (a + c) + (b + d)ε
   @inlinable
-  public static func + (lhs: Self, rhs: Self) -> Self {
-    Self(lhs.value + rhs.value, partials: lhs.partials + rhs.partials)
-  }
+  public static func + (lhs: Self, rhs: Self) -> Self { _sum(lhs, rhs) }
 
   /// (a + bε) − (c + dε) = (a − c) + (b − d)ε
   @inlinable
   public static func - (lhs: Self, rhs: Self) -> Self {
-    Self(lhs.value - rhs.value, partials: lhs.partials - rhs.partials)
+    _difference(lhs, rhs)
   }
 
   /// −(a + bε) = −a − bε
   @inlinable
-  public static prefix func - (operand: Self) -> Self {
-    Self(-operand.value, partials: -operand.partials)
-  }
+  public static prefix func - (operand: Self) -> Self { _negation(operand) }
 
   /// (a + bε)(c + dε) = ac + (c·b + a·d)ε
   @inlinable
-  public static func * (lhs: Self, rhs: Self) -> Self {
-    Self(
-      lhs.value * rhs.value,
-      partials: .combine(rhs.value, lhs.partials, lhs.value, rhs.partials))
-  }
+  public static func * (lhs: Self, rhs: Self) -> Self { _product(lhs, rhs) }
 
   /// Multiplication in place.
   @inlinable
@@ -39,7 +31,38 @@ extension Dual {
   /// === (x * (1/y)) doesn't generally hold true for floating point"); the
   /// partials use one reciprocal, so a division costs one divide.
   @inlinable
-  public static func / (lhs: Self, rhs: Self) -> Self {
+  public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
+}
+
+// The algebra itself, shared by the generic operators above and the
+// concrete ones in Dual+ConcreteOperators.swift.
+extension Dual {
+  @inlinable
+  static func _sum(_ lhs: Self, _ rhs: Self) -> Self {
+    Self(lhs.value + rhs.value, partials: .sum(lhs.partials, rhs.partials))
+  }
+
+  @inlinable
+  static func _difference(_ lhs: Self, _ rhs: Self) -> Self {
+    Self(
+      lhs.value - rhs.value,
+      partials: .difference(lhs.partials, rhs.partials))
+  }
+
+  @inlinable
+  static func _negation(_ operand: Self) -> Self {
+    Self(-operand.value, partials: operand.partials.negated())
+  }
+
+  @inlinable
+  static func _product(_ lhs: Self, _ rhs: Self) -> Self {
+    Self(
+      lhs.value * rhs.value,
+      partials: .combine(rhs.value, lhs.partials, lhs.value, rhs.partials))
+  }
+
+  @inlinable
+  static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
     let q = lhs.value / rhs.value
     let r = 1 / rhs.value
     return Self(

@@ -12,6 +12,17 @@ extension Dual: DualPartials {
   /// The tangent itself.
   @inlinable public func partial(_ index: Int) -> Self { self }
 
+  /// The sum of two tangents.
+  @inlinable
+  public static func sum(_ lhs: Self, _ rhs: Self) -> Self { lhs + rhs }
+  /// The difference of two tangents.
+  @inlinable
+  public static func difference(_ lhs: Self, _ rhs: Self) -> Self {
+    lhs - rhs
+  }
+  /// The negated tangent.
+  @inlinable public func negated() -> Self { -self }
+
   /// `c · self`, by dual multiplication. NaN safety applies to the innermost
   /// lanes only: nested duals multiply as IEEE arithmetic does.
   @inlinable public func scaled(by c: Self) -> Self { c * self }

@@ -19,6 +19,17 @@ extension ADScalar {
   /// The tangent itself; only lane 0 exists.
   @_transparent public func partial(_ index: Int) -> Self { self }
 
+  /// The sum of two tangents.
+  @_transparent
+  public static func sum(_ lhs: Self, _ rhs: Self) -> Self { lhs + rhs }
+  /// The difference of two tangents.
+  @_transparent
+  public static func difference(_ lhs: Self, _ rhs: Self) -> Self {
+    lhs - rhs
+  }
+  /// The negated tangent.
+  @_transparent public func negated() -> Self { -self }
+
   /// `c · self`, but zero stays zero even when `c` is ±∞ or NaN.
   @inlinable
   public func scaled(by c: Self) -> Self {

@@ -19,12 +19,17 @@ public protocol DualPartials {
   /// The partial derivative in lane `index`.
   func partial(_ index: Int) -> Scalar
 
+  // The arithmetic is named rather than spelled as operators: operator
+  // requirements on a protocol add generic overloads that the type checker
+  // must consider for every `+` and `*` in user code, which made one-line
+  // formulas on `Dual` take seconds to type-check.
+
   /// Lane-wise sum.
-  static func + (lhs: Self, rhs: Self) -> Self
+  static func sum(_ lhs: Self, _ rhs: Self) -> Self
   /// Lane-wise difference.
-  static func - (lhs: Self, rhs: Self) -> Self
+  static func difference(_ lhs: Self, _ rhs: Self) -> Self
   /// Lane-wise negation.
-  static prefix func - (operand: Self) -> Self
+  func negated() -> Self
 
   /// `c · self`, except that a lane that is zero stays zero even when `c` is
   /// ±∞ or NaN (for plain and SIMD lanes; nested duals multiply as IEEE
@@ -55,6 +60,17 @@ extension SIMD where Scalar: ADScalar {
 
   /// The partial derivative in lane `index`.
   @_transparent public func partial(_ index: Int) -> Scalar { self[index] }
+
+  /// Lane-wise sum.
+  @_transparent
+  public static func sum(_ lhs: Self, _ rhs: Self) -> Self { lhs + rhs }
+  /// Lane-wise difference.
+  @_transparent
+  public static func difference(_ lhs: Self, _ rhs: Self) -> Self {
+    lhs - rhs
+  }
+  /// Lane-wise negation.
+  @_transparent public func negated() -> Self { -self }
 
   /// `c · self`, with zero lanes kept zero when `c` is not finite.
   @inlinable
