@@ -362,6 +362,20 @@ struct HyperDualAlgebraTests {
     for i in 0..<16 { #expect(f.gradient[i] == 240) }
   }
 
+  /// A constant's zero parts stay zero under sqrt at 0, where f′ = +∞ and
+  /// f″ = −∞: x·√c with c = 0 constant has derivatives √c = 0, not NaN.
+  @Test func nanSafety() {
+    let x = HyperDual<SIMD2<Double>>(3, epsilon1: [1, 0], epsilon2: [0, 1])
+    let c = HyperDual<SIMD2<Double>>(0)
+    let y = x * sqrt(c)
+    #expect(y.value == 0)
+    #expect(y.epsilon1 == .zero && y.epsilon2 == .zero)
+    #expect(y.epsilon12 == .zero)
+    let s = SecondOrderDual<SIMD2<Double>>(3, seed: 0)
+      * sqrt(SecondOrderDual<SIMD2<Double>>(0))
+    #expect(s.gradient == .zero && s.hessian == .zero)
+  }
+
   /// Comparison is by value only.
   @Test func comparisonByValue() {
     let a = HyperDual<Double>(1, epsilon1: 1, epsilon2: 0)

@@ -68,34 +68,47 @@ where
   var hessian = Hessian<P.Scalar>(count: n)
   if n == 0 { return (f(duals).value, gradient, hessian) }
 
-  // Seeds `blocks` (input ranges) into consecutive lanes, evaluates once,
-  // and stores every entry the pass yields.
-  func pass(_ blocks: [Range<Int>]) -> P.Scalar {
-    var inputs: [Int] = []
-    for block in blocks { inputs += block }
-    for (lane, i) in inputs.enumerated() {
-      duals[i].gradient = .unitPartials(lane)
+  // Seeds `first` into lanes 0 ..< first.count and `second` from lane
+  // `offset` on, evaluates once, and stores every entry the pass yields.
+  // No allocation: a one-pass Hessian of a cheap function is a few hundred
+  // nanoseconds, and every heap allocation would show.
+  func pass(_ first: Range<Int>, _ second: Range<Int>, offset: Int)
+    -> P.Scalar
+  {
+    @inline(__always) func lane(_ i: Int) -> Int {
+      i < first.upperBound
+        ? i - first.lowerBound : offset + i - second.lowerBound
     }
+    for i in first { duals[i].gradient = .unitPartials(lane(i)) }
+    for i in second { duals[i].gradient = .unitPartials(lane(i)) }
     let y = f(duals)
-    for (a, i) in inputs.enumerated() {
-      gradient[i] = y.gradient[a]
-      for (b, j) in inputs.enumerated() where j <= i {
-        hessian[i, j] = y.hessian.partial(a * w + b)
+    func store(_ rows: Range<Int>) {
+      for i in rows {
+        let a = lane(i)
+        gradient[i] = y.gradient[a]
+        for j in first where j <= i {
+          hessian[i, j] = y.hessian.partial(a * w + lane(j))
+        }
+        for j in second where j <= i {
+          hessian[i, j] = y.hessian.partial(a * w + lane(j))
+        }
       }
     }
-    for i in inputs { duals[i].gradient = .zero }
+    store(first)
+    store(second)
+    for i in first { duals[i].gradient = .zero }
+    for i in second { duals[i].gradient = .zero }
     return y.value
   }
 
-  if n <= w { return (pass([0..<n]), gradient, hessian) }
+  if n <= w { return (pass(0..<n, n..<n, offset: n), gradient, hessian) }
   let h = w / 2
-  let blocks = stride(from: 0, to: n, by: h).map {
-    $0..<Swift.min($0 + h, n)
-  }
   var value: P.Scalar = 0
-  for I in blocks.indices {
-    for J in (I + 1)..<blocks.count {
-      value = pass([blocks[I], blocks[J]])
+  for firstStart in stride(from: 0, to: n, by: h) {
+    let first = firstStart..<Swift.min(firstStart + h, n)
+    for secondStart in stride(from: first.upperBound, to: n, by: h) {
+      let second = secondStart..<Swift.min(secondStart + h, n)
+      value = pass(first, second, offset: h)
     }
   }
   return (value, gradient, hessian)
