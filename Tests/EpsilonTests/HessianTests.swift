@@ -151,8 +151,10 @@ struct HessianTests {
   func strategiesAgreeWithHandWritten(_ n: Int) {
     let x = randomPoint(count: n, seed: 0x5EED_0000 + UInt64(n))
     let functions: [(String, any ADFunction, [[Double]], [Double])] = [
-      ("Rosenbrock", Rosenbrock(), Rosenbrock.hessian(x), Rosenbrock.gradient(x)),
-      ("DenseCubic", DenseCubic(), DenseCubic.hessian(x), DenseCubic.gradient(x)),
+      ("Rosenbrock", Rosenbrock(), Rosenbrock.hessian(x),
+        Rosenbrock.gradient(x)),
+      ("DenseCubic", DenseCubic(), DenseCubic.hessian(x),
+        DenseCubic.gradient(x)),
     ]
     for (name, f, expected, expectedGradient) in functions {
       let all = HessianStrategy.allCases.map {
@@ -219,7 +221,8 @@ struct HessianTests {
   /// The tutorials' Hessian; the unconnected entry is 0 here.
   @Test func tutorial() throws {
     let expected: [[Double]] = [[0, 6], [6, 14]]
-    #expect([[Double]](hessian(at: [2.0, 3.0]) { x in g(x[0], x[1]) }) == expected)
+    let closure = hessian(at: [2.0, 3.0]) { x in g(x[0], x[1]) }
+    #expect([[Double]](closure) == expected)
     for strategy in HessianStrategy.allCases {
       let h = hessian(at: [2.0, 3.0], of: Tutorial(), strategy: strategy)
       #expect(h.rows == expected, "\(strategy)")
@@ -265,7 +268,10 @@ struct HessianTests {
       #expect(h.rows.isEmpty && h.description == "[]")
     }
     #expect(hessian(at: [Double]()) { _ in 1 }.count == 0)
-    #expect(try hessianVectorProduct(at: [Double](), along: []) { _ in 1 }.isEmpty)
+    let product = try hessianVectorProduct(at: [Double](), along: []) { _ in
+      1
+    }
+    #expect(product.isEmpty)
   }
 
   @Test(arguments: sizes)
@@ -296,8 +302,9 @@ struct HessianTests {
 
   @Test func automaticChoice() {
     let limit = HessianStrategy.automaticSecondOrderSIMDLimit
-    #expect(HessianStrategy.automatic.resolved(forInputCount: limit) == .secondOrderSIMD)
-    #expect(HessianStrategy.automatic.resolved(forInputCount: limit + 1) == .hyperDual)
+    let automatic = HessianStrategy.automatic
+    #expect(automatic.resolved(forInputCount: limit) == .secondOrderSIMD)
+    #expect(automatic.resolved(forInputCount: limit + 1) == .hyperDual)
     for strategy in concreteStrategies {
       #expect(strategy.resolved(forInputCount: 100) == strategy)
     }

@@ -5,12 +5,12 @@
 /// With n₁ partials in ε₁ and n₂ in ε₂, ε₁₂ holds n₁ × n₂ of them, row-major:
 /// lane `i·n₂ + j` is ∂²f/∂xᵢ∂yⱼ for the i-th ε₁ seed and the j-th ε₂ seed.
 ///
-/// | `Partials`                  | ε₁        | ε₂        | ε₁₂                 |
-/// |-----------------------------|-----------|-----------|---------------------|
-/// | `Double`, `Float`           | 1         | 1         | 1: one f″           |
-/// | `SIMD2/4/8<T>`              | n         | n         | n × n in `SIMD(n²)` |
-/// | `SIMD16<T>`                 | 16        | 16        | 16 × 16 (256 lanes) |
-/// | `HyperDualRowBlock<SIMDn>`  | 1         | n         | n: a block of H·v   |
+/// | `Partials`                 | ε₁  | ε₂  | ε₁₂                  |
+/// |----------------------------|-----|-----|----------------------|
+/// | `Double`, `Float`          | 1   | 1   | 1: one f″            |
+/// | `SIMD2/4/8<T>`             | n   | n   | n × n in `SIMD(n²)`  |
+/// | `SIMD16<T>`                | 16  | 16  | 16 × 16 (256 lanes)  |
+/// | `HyperDualRowBlock<SIMDn>` | 1   | n   | n: a block of H·v    |
 ///
 /// ``SecondOrderDual`` uses the same storage with ε₁ = ε₂ (its gradient) and
 /// ε₁₂ its Hessian. Every part is whole-vector arithmetic: outer products are
