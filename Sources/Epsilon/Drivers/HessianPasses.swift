@@ -1,0 +1,156 @@
+// The evaluation loops behind every Hessian strategy: which inputs each
+// pass seeds, and where its result goes. Each returns value, gradient and
+// Hessian together, since every pass computes all three anyway.
+
+/// Value, gradient and Hessian by hyper-duals in blocks of w = P's width.
+///
+/// Blocks I ≤ J are seeded ε₁ along block I and ε₂ along block J; ε₁₂ is
+/// then the block H[I, J], and H[J, I] is its transpose. With k = ⌈N/w⌉
+/// blocks that is k(k+1)/2 evaluations, not k².
+@inlinable
+func _valueGradientHessianByHyperDual<P>(
+  at x: [P.Scalar], block: P.Type, of f: ([HyperDual<P>]) -> HyperDual<P>
+) -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
+where
+  P: SIMD & HyperDualPartials, P.Scalar: ADScalar,
+  P.Epsilon1 == P, P.Epsilon2 == P
+{
+  let n = x.count
+  let w = P.scalarCount
+  var duals = x.map { HyperDual<P>($0) }
+  var gradient = [P.Scalar](repeating: 0, count: n)
+  var hessian = Hessian<P.Scalar>(count: n)
+  if n == 0 { return (f(duals).value, gradient, hessian) }
+  var value: P.Scalar = 0
+  for rowStart in stride(from: 0, to: n, by: w) {
+    let rows = rowStart..<Swift.min(rowStart + w, n)
+    for columnStart in stride(from: rowStart, to: n, by: w) {
+      let columns = columnStart..<Swift.min(columnStart + w, n)
+      for i in rows { duals[i].epsilon1 = .unitPartials(i - rowStart) }
+      for j in columns { duals[j].epsilon2 = .unitPartials(j - columnStart) }
+      let y = f(duals)
+      value = y.value
+      for i in rows {
+        for j in columns where columnStart != rowStart || j <= i {
+          hessian[i, j] = y.epsilon12.partial(
+            (i - rowStart) * w + (j - columnStart))
+        }
+      }
+      if columnStart == rowStart {
+        for i in rows { gradient[i] = y.epsilon1[i - rowStart] }
+      }
+      for i in rows { duals[i].epsilon1 = .zero }
+      for j in columns { duals[j].epsilon2 = .zero }
+    }
+  }
+  return (value, gradient, hessian)
+}
+
+/// Value, gradient and Hessian by second-order numbers of width w = P's.
+///
+/// N ≤ w takes one evaluation. Beyond that, the inputs are cut into blocks
+/// of w/2 and each pair of blocks I < J is seeded side by side (block I in
+/// lanes 0 ..< w/2, block J in the rest), which yields H[I, I], H[I, J] and
+/// H[J, J] at once: k(k−1)/2 evaluations for k = ⌈2N/w⌉ blocks.
+@inlinable
+func _valueGradientHessianBySecondOrder<P>(
+  at x: [P.Scalar], width: P.Type,
+  of f: ([SecondOrderDual<P>]) -> SecondOrderDual<P>
+) -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
+where
+  P: SIMD & HyperDualPartials, P.Scalar: ADScalar,
+  P.Epsilon1 == P, P.Epsilon2 == P
+{
+  let n = x.count
+  let w = P.scalarCount
+  var duals = x.map { SecondOrderDual<P>($0) }
+  var gradient = [P.Scalar](repeating: 0, count: n)
+  var hessian = Hessian<P.Scalar>(count: n)
+  if n == 0 { return (f(duals).value, gradient, hessian) }
+
+  // Seeds `first` into lanes 0 ..< first.count and `second` from lane
+  // `offset` on, evaluates once, and stores every entry the pass yields.
+  // No allocation: a one-pass Hessian of a cheap function is a few hundred
+  // nanoseconds, and every heap allocation would show.
+  func pass(_ first: Range<Int>, _ second: Range<Int>, offset: Int)
+    -> P.Scalar
+  {
+    @inline(__always) func lane(_ i: Int) -> Int {
+      i < first.upperBound
+        ? i - first.lowerBound : offset + i - second.lowerBound
+    }
+    for i in first { duals[i].gradient = .unitPartials(lane(i)) }
+    for i in second { duals[i].gradient = .unitPartials(lane(i)) }
+    let y = f(duals)
+    func store(_ rows: Range<Int>) {
+      for i in rows {
+        let a = lane(i)
+        gradient[i] = y.gradient[a]
+        for j in first where j <= i {
+          hessian[i, j] = y.hessian.partial(a * w + lane(j))
+        }
+        for j in second where j <= i {
+          hessian[i, j] = y.hessian.partial(a * w + lane(j))
+        }
+      }
+    }
+    store(first)
+    store(second)
+    for i in first { duals[i].gradient = .zero }
+    for i in second { duals[i].gradient = .zero }
+    return y.value
+  }
+
+  if n <= w { return (pass(0..<n, n..<n, offset: n), gradient, hessian) }
+  let h = w / 2
+  var value: P.Scalar = 0
+  for firstStart in stride(from: 0, to: n, by: h) {
+    let first = firstStart..<Swift.min(firstStart + h, n)
+    for secondStart in stride(from: first.upperBound, to: n, by: h) {
+      let second = secondStart..<Swift.min(secondStart + h, n)
+      value = pass(first, second, offset: h)
+    }
+  }
+  return (value, gradient, hessian)
+}
+
+/// Value, gradient and Hessian by nested duals, forward over forward: the
+/// outer tangent is one direction eⱼ, the inner one w = P's width seeds.
+///
+/// A pass with outer seed eⱼ and inner seeds on block I yields
+/// ∂²f/∂xⱼ∂xᵢ for every i in block I. By symmetry only j up to the block's
+/// end is needed: about N·k/2 evaluations for k = ⌈N/w⌉ blocks.
+@inlinable
+func _valueGradientHessianByNestedDual<P>(
+  at x: [P.Scalar], width: P.Type,
+  of f: ([Dual<Dual<P>>]) -> Dual<Dual<P>>
+) -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
+where P: SIMD & DualPartials, P.Scalar: ADScalar {
+  let n = x.count
+  let w = P.scalarCount
+  var duals = x.map { Dual<Dual<P>>(Dual($0)) }
+  var gradient = [P.Scalar](repeating: 0, count: n)
+  var hessian = Hessian<P.Scalar>(count: n)
+  if n == 0 { return (f(duals).value.value, gradient, hessian) }
+  var value: P.Scalar = 0
+  for blockStart in stride(from: 0, to: n, by: w) {
+    let block = blockStart..<Swift.min(blockStart + w, n)
+    for i in block {
+      duals[i].value.partials = .unitPartials(i - blockStart)
+    }
+    for j in 0..<block.upperBound {
+      duals[j].partials = 1
+      let y = f(duals)
+      value = y.value.value
+      for i in block where i >= j {
+        hessian[i, j] = y.partials.partials[i - blockStart]
+      }
+      if j == blockStart {
+        for i in block { gradient[i] = y.value.partials[i - blockStart] }
+      }
+      duals[j].partials = 0
+    }
+    for i in block { duals[i].value.partials = .zero }
+  }
+  return (value, gradient, hessian)
+}

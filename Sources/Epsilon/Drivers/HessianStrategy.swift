@@ -1,0 +1,98 @@
+// How hessian(at:of:strategy:) computes a Hessian, and the one place where
+// `.automatic` chooses. A new strategy (forward-over-reverse, once the tape
+// exists) is a case below, a line in `resolved(forInputCount:)` if
+// `.automatic` should pick it, and a branch in `_valueGradientHessian`.
+
+/// How ``hessian(at:of:strategy:)`` computes a dense Hessian.
+///
+/// Every strategy gives the same exact Hessian (up to rounding); they
+/// differ in cost:
+///
+/// | strategy           | evaluations of f             | width of each        |
+/// |--------------------|------------------------------|----------------------|
+/// | `.secondOrderSIMD` | 1 for N ≤ 16, else k(k−1)/2  | N + N² lanes (≤ 16)  |
+/// | `.hyperDual`       | k(k+1)/2, k = ⌈N/8⌉          | 8 + 8 + 64 lanes     |
+/// | `.nestedDual`      | about N·k/2, k = ⌈N/8⌉       | 1 + 8 + 1 + 8 lanes  |
+public enum HessianStrategy: Sendable, Hashable, CaseIterable {
+  /// Picks by the number of inputs N; see ``resolved(forInputCount:)``.
+  case automatic
+  /// Hyper-dual numbers with eight-wide SIMD parts (``HyperDual``), one
+  /// 8 × 8 block of the upper triangle per evaluation.
+  case hyperDual
+  /// Second-order numbers (``SecondOrderDual``) carrying the whole Hessian:
+  /// one evaluation for up to 16 inputs, pairs of 8-input blocks beyond.
+  case secondOrderSIMD
+  /// Nested dual numbers, `Dual<Dual<SIMD8<T>>>`: forward over forward,
+  /// the classic method, kept as a reference.
+  case nestedDual
+  // `.forwardOverReverse` (the tape's gradient, differentiated by forward
+  // mode) belongs here once the tape exists.
+}
+
+extension HessianStrategy {
+  /// The largest N for which `.automatic` picks `.secondOrderSIMD`.
+  ///
+  /// Up to 16 inputs, one second-order pass carries the whole Hessian;
+  /// beyond, hyper-dual blocks cost less than pairs of second-order blocks.
+  /// A first estimate, to be tuned from the W3 benchmark's measurements:
+  /// this and ``resolved(forInputCount:)`` are the only places that encode
+  /// the choice.
+  public static let automaticSecondOrderSIMDLimit = 16
+
+  /// The concrete strategy used for `inputCount` inputs: itself, unless
+  /// `.automatic`.
+  ///
+  /// `.automatic` picks `.secondOrderSIMD` for N ≤
+  /// ``automaticSecondOrderSIMDLimit`` and `.hyperDual` beyond.
+  ///
+  /// - Parameter inputCount: N, the number of inputs.
+  /// - Returns: Never `.automatic`.
+  @inlinable
+  public func resolved(forInputCount inputCount: Int) -> HessianStrategy {
+    guard self == .automatic else { return self }
+    return inputCount <= Self.automaticSecondOrderSIMDLimit
+      ? .secondOrderSIMD : .hyperDual
+  }
+}
+
+/// Value, gradient and Hessian of `f` by `strategy`: the one dispatch every
+/// ADFunction driver goes through.
+@inlinable
+func _valueGradientHessian<T: ADScalar, F: ADFunction>(
+  at x: [T], of f: F, strategy: HessianStrategy
+) -> (value: T, gradient: [T], hessian: Hessian<T>) {
+  switch strategy.resolved(forInputCount: x.count) {
+  case .automatic, .secondOrderSIMD:
+    // The narrowest width that holds every input in one pass; beyond 16,
+    // SIMD16 in pairs of 8-input blocks.
+    switch x.count {
+    case ...2:
+      return _valueGradientHessianBySecondOrder(
+        at: x, width: SIMD2<T>.self, of: { f($0) })
+    case ...4:
+      return _valueGradientHessianBySecondOrder(
+        at: x, width: SIMD4<T>.self, of: { f($0) })
+    case ...8:
+      return _valueGradientHessianBySecondOrder(
+        at: x, width: SIMD8<T>.self, of: { f($0) })
+    default:
+      return _valueGradientHessianBySecondOrder(
+        at: x, width: SIMD16<T>.self, of: { f($0) })
+    }
+  case .hyperDual:
+    switch x.count {
+    case ...2:
+      return _valueGradientHessianByHyperDual(
+        at: x, block: SIMD2<T>.self, of: { f($0) })
+    case ...4:
+      return _valueGradientHessianByHyperDual(
+        at: x, block: SIMD4<T>.self, of: { f($0) })
+    default:
+      return _valueGradientHessianByHyperDual(
+        at: x, block: SIMD8<T>.self, of: { f($0) })
+    }
+  case .nestedDual:
+    return _valueGradientHessianByNestedDual(
+      at: x, width: SIMD8<T>.self, of: { f($0) })
+  }
+}

@@ -1,0 +1,125 @@
+// The value type the Hessian drivers return. (The drivers themselves are in
+// Hessian.swift.)
+
+/// A symmetric N × N matrix of second partial derivatives, ∂²f/∂xᵢ∂xⱼ.
+///
+/// ```swift
+/// let h = hessian(at: [2.0, 3.0]) { x in (x[0] + 5) * x[1] * x[1] }
+/// h[0, 1]        // 6.0
+/// h.row(1)       // [6.0, 14.0]
+/// [[Double]](h)  // [[0.0, 6.0], [6.0, 14.0]]
+/// ```
+///
+/// Only one triangle is stored, so `h[i, j] == h[j, i]` always holds:
+/// setting one sets the other.
+@frozen
+public struct Hessian<Scalar: ADScalar>: Sendable {
+  /// The number of inputs N: the matrix is N × N.
+  public let count: Int
+  /// The lower triangle, row by row: (i, j) with j ≤ i at i(i+1)/2 + j.
+  @usableFromInline var _packed: [Scalar]
+
+  /// The N × N zero matrix.
+  ///
+  /// - Parameter count: N; zero or less gives the empty matrix.
+  @inlinable
+  public init(count: Int) {
+    self.count = Swift.max(count, 0)
+    _packed = Array(repeating: 0, count: self.count * (self.count + 1) / 2)
+  }
+
+  /// The symmetric matrix whose lower triangle `rows` gives; the upper
+  /// triangle is not read.
+  ///
+  /// - Throws: ``EpsilonError/countMismatch(argument:expected:actual:)`` if
+  ///   row i has fewer than i + 1 entries.
+  @inlinable
+  public init(lowerTriangleOf rows: [[Scalar]]) throws {
+    self.init(count: rows.count)
+    for (i, row) in rows.enumerated() {
+      guard row.count > i else {
+        throw EpsilonError.countMismatch(
+          argument: "rows[\(i)]", expected: i + 1, actual: row.count)
+      }
+      for j in 0...i { self[i, j] = row[j] }
+    }
+  }
+
+  @inlinable
+  static func _index(_ i: Int, _ j: Int) -> Int {
+    i >= j ? i * (i + 1) / 2 + j : j * (j + 1) / 2 + i
+  }
+
+  /// The entry ∂²f/∂xᵢ∂xⱼ, equal to ∂²f/∂xⱼ∂xᵢ.
+  ///
+  /// Indices must be in `0 ..< count`, as for an array.
+  @inlinable
+  public subscript(i: Int, j: Int) -> Scalar {
+    get { _packed[Self._index(i, j)] }
+    set { _packed[Self._index(i, j)] = newValue }
+  }
+
+  /// Row i: ∂²f/∂xᵢ∂xⱼ for every j.
+  ///
+  /// - Complexity: O(N).
+  @inlinable
+  public func row(_ i: Int) -> [Scalar] {
+    (0..<count).map { self[i, $0] }
+  }
+
+  /// Column j, equal to row j by symmetry.
+  ///
+  /// - Complexity: O(N).
+  @inlinable
+  public func column(_ j: Int) -> [Scalar] { row(j) }
+
+  /// Every row, as nested arrays.
+  ///
+  /// - Complexity: O(N²).
+  @inlinable
+  public var rows: [[Scalar]] { (0..<count).map { row($0) } }
+
+  /// The product H·v.
+  ///
+  /// - Throws: ``EpsilonError/countMismatch(argument:expected:actual:)`` if
+  ///   `v` does not have ``count`` entries.
+  /// - Complexity: O(N²).
+  @inlinable
+  public func multiplied(by v: [Scalar]) throws -> [Scalar] {
+    guard v.count == count else {
+      throw EpsilonError.countMismatch(
+        argument: "v", expected: count, actual: v.count)
+    }
+    return (0..<count).map { i in
+      var sum: Scalar = 0
+      for j in 0..<count { sum += self[i, j] * v[j] }
+      return sum
+    }
+  }
+}
+
+extension Hessian: Equatable {
+  /// Whether both matrices have the same size and entries.
+  @inlinable
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.count == rhs.count && lhs._packed == rhs._packed
+  }
+}
+
+extension Hessian: CustomStringConvertible {
+  /// The rows as `[[0.0, 6.0], [6.0, 14.0]]`.
+  public var description: String {
+    "[" + rows.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }
+      .joined(separator: ", ") + "]"
+  }
+}
+
+extension Array {
+  /// The rows of a Hessian: `[[Double]](hessian)`.
+  ///
+  /// - Complexity: O(N²).
+  @inlinable
+  public init<Scalar>(_ hessian: Hessian<Scalar>) where Element == [Scalar] {
+    self = hessian.rows
+  }
+}

@@ -1,0 +1,88 @@
+// The algebra of hyper-dual numbers, the one thing HyperDual writes itself:
+// (a + b₁ε₁ + b₂ε₂ + b₁₂ε₁ε₂) ∘ (c + d₁ε₁ + d₂ε₂ + d₁₂ε₁ε₂) with
+// ε₁² = ε₂² = 0. Every other function comes from the shared rule table
+// through HyperDual+ChainRule.swift.
+
+extension HyperDual {
+  /// Adds part by part.
+  @inlinable
+  public static func + (lhs: Self, rhs: Self) -> Self {
+    Self(
+      lhs.value + rhs.value, epsilon1: lhs.epsilon1 + rhs.epsilon1,
+      epsilon2: lhs.epsilon2 + rhs.epsilon2,
+      epsilon12: lhs.epsilon12 + rhs.epsilon12)
+  }
+
+  /// Subtracts part by part.
+  @inlinable
+  public static func - (lhs: Self, rhs: Self) -> Self {
+    Self(
+      lhs.value - rhs.value, epsilon1: lhs.epsilon1 - rhs.epsilon1,
+      epsilon2: lhs.epsilon2 - rhs.epsilon2,
+      epsilon12: lhs.epsilon12 - rhs.epsilon12)
+  }
+
+  /// Negates every part.
+  @inlinable
+  public static prefix func - (operand: Self) -> Self {
+    Self(
+      -operand.value, epsilon1: -operand.epsilon1,
+      epsilon2: -operand.epsilon2, epsilon12: -operand.epsilon12)
+  }
+
+  /// The product; the ε₁ε₂ part gains the cross terms of the first parts.
+  ///
+  /// ```
+  /// ac + (c·b₁ + a·d₁)ε₁ + (c·b₂ + a·d₂)ε₂
+  ///    + (c·b₁₂ + a·d₁₂ + b₁⊗d₂ + d₁⊗b₂)ε₁ε₂
+  /// ```
+  @inlinable
+  public static func * (lhs: Self, rhs: Self) -> Self {
+    let a = lhs.value
+    let c = rhs.value
+    return Self(
+      a * c,
+      epsilon1: .combine(c, lhs.epsilon1, a, rhs.epsilon1),
+      epsilon2: .combine(c, lhs.epsilon2, a, rhs.epsilon2),
+      epsilon12: .combine(c, lhs.epsilon12, a, rhs.epsilon12)
+        + Partials.outerProductSum(
+          lhs.epsilon1, rhs.epsilon2, rhs.epsilon1, lhs.epsilon2))
+  }
+
+  /// Multiplication in place.
+  @inlinable
+  public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
+
+  /// The quotient q = x/y, from x = q·y solved part by part.
+  ///
+  /// ```
+  /// q = a/c,  q₁ = (b₁ − q·d₁)/c,  q₂ = (b₂ − q·d₂)/c,
+  /// q₁₂ = (b₁₂ − q·d₁₂ − q₁⊗d₂ − d₁⊗q₂)/c
+  /// ```
+  ///
+  /// The value is the correctly rounded a/c; the parts use one reciprocal.
+  @inlinable
+  public static func / (lhs: Self, rhs: Self) -> Self {
+    let q = lhs.value / rhs.value
+    let r = 1 / rhs.value
+    let e1 = Partials.Epsilon1.combine(r, lhs.epsilon1, -q * r, rhs.epsilon1)
+    let e2 = Partials.Epsilon2.combine(r, lhs.epsilon2, -q * r, rhs.epsilon2)
+    let cross = Partials.outerProductSum(e1, rhs.epsilon2, rhs.epsilon1, e2)
+    return Self(
+      q, epsilon1: e1, epsilon2: e2,
+      epsilon12: .combine(r, lhs.epsilon12, -q * r, rhs.epsilon12)
+        - cross.scaled(by: r))
+  }
+}
+
+extension HyperDual: ExpressibleByIntegerLiteral {
+  /// A constant from an integer literal: `3 * x`.
+  @inlinable
+  public init(integerLiteral value: Int) { self.init(Value(value)) }
+}
+
+extension HyperDual: ExpressibleByFloatLiteral {
+  /// A constant from a floating-point literal: `0.5 * x`.
+  @inlinable
+  public init(floatLiteral value: Double) { self.init(Value(value)) }
+}

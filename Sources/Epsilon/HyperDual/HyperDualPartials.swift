@@ -1,0 +1,266 @@
+/// The tangent storage of a second-order number: the two first-order parts
+/// ε₁ and ε₂ of a ``HyperDual``, and the block ε₁₂ that holds their mixed
+/// second derivatives.
+///
+/// With n₁ partials in ε₁ and n₂ in ε₂, ε₁₂ holds n₁ × n₂ of them, row-major:
+/// lane `i·n₂ + j` is ∂²f/∂xᵢ∂yⱼ for the i-th ε₁ seed and the j-th ε₂ seed.
+///
+/// | `Partials`                 | ε₁  | ε₂  | ε₁₂                  |
+/// |----------------------------|-----|-----|----------------------|
+/// | `Double`, `Float`          | 1   | 1   | 1: one f″            |
+/// | `SIMD2/4/8<T>`             | n   | n   | n × n in `SIMD(n²)`  |
+/// | `SIMD16<T>`                | 16  | 16  | 16 × 16 (256 lanes)  |
+/// | `HyperDualRowBlock<SIMDn>` | 1   | n   | n: a block of H·v    |
+///
+/// ``SecondOrderDual`` uses the same storage with ε₁ = ε₂ (its gradient) and
+/// ε₁₂ its Hessian. Every part is whole-vector arithmetic: outer products are
+/// built a row at a time, `a[i] * b`, so they vectorise.
+public protocol HyperDualPartials {
+  /// The number each part is: also the type of the value.
+  associatedtype Scalar: ADReal
+  /// The ε₁ part: derivatives along the first set of seeds.
+  associatedtype Epsilon1: DualPartials where Epsilon1.Scalar == Scalar
+  /// The ε₂ part: derivatives along the second set of seeds.
+  associatedtype Epsilon2: DualPartials where Epsilon2.Scalar == Scalar
+  /// The ε₁ε₂ part: one mixed second derivative per pair of seeds.
+  associatedtype Epsilon12: DualPartials where Epsilon12.Scalar == Scalar
+
+  /// The outer product a ⊗ b: lane `i·n₂ + j` is `a[i] · b[j]`.
+  static func outerProduct(_ a: Epsilon1, _ b: Epsilon2) -> Epsilon12
+
+  /// a ⊗ b + c ⊗ d in one pass, as a product rule needs it.
+  static func outerProductSum(
+    _ a: Epsilon1, _ b: Epsilon2, _ c: Epsilon1, _ d: Epsilon2
+  ) -> Epsilon12
+}
+
+extension HyperDualPartials {
+  /// a ⊗ b + c ⊗ d as two outer products.
+  @inlinable
+  public static func outerProductSum(
+    _ a: Epsilon1, _ b: Epsilon2, _ c: Epsilon1, _ d: Epsilon2
+  ) -> Epsilon12 {
+    outerProduct(a, b) + outerProduct(c, d)
+  }
+}
+
+// MARK: - One derivative per part
+
+extension HyperDualPartials
+where Self: ADScalar, Epsilon1 == Self, Epsilon2 == Self, Epsilon12 == Self {
+  /// a · b: one seed per part, so ε₁₂ is a single number.
+  @_transparent
+  public static func outerProduct(_ a: Self, _ b: Self) -> Self { a * b }
+
+  /// a · b + c · d.
+  @_transparent
+  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
+    -> Self
+  {
+    a * b + c * d
+  }
+}
+
+extension Double: HyperDualPartials {
+  /// One partial in ε₁.
+  public typealias Epsilon1 = Double
+  /// One partial in ε₂.
+  public typealias Epsilon2 = Double
+  /// One mixed partial.
+  public typealias Epsilon12 = Double
+}
+
+extension Float: HyperDualPartials {
+  /// One partial in ε₁.
+  public typealias Epsilon1 = Float
+  /// One partial in ε₂.
+  public typealias Epsilon2 = Float
+  /// One mixed partial.
+  public typealias Epsilon12 = Float
+}
+
+// MARK: - n × n blocks
+
+extension SIMD where Scalar: FloatingPoint {
+  /// Row i of a ⊗ b + c ⊗ d: `a[i] * b + c[i] * d`, two vector FMAs.
+  @inlinable
+  static func _outerRow(_ a: Self, _ b: Self, _ c: Self, _ d: Self, _ i: Int)
+    -> Self
+  {
+    let ab: Self = a[i] * b
+    let cd: Self = c[i] * d
+    return ab + cd
+  }
+
+  /// Row i of a ⊗ b: `a[i] * b`.
+  @inlinable
+  static func _outerRow(_ a: Self, _ b: Self, _ i: Int) -> Self {
+    let row: Self = a[i] * b
+    return row
+  }
+}
+
+extension SIMD2: HyperDualPartials where Scalar: ADScalar {
+  /// Two partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Two partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// A 2 × 2 block, row-major.
+  public typealias Epsilon12 = SIMD4<Scalar>
+
+  /// The 2 × 2 outer product, row-major.
+  @inlinable
+  public static func outerProduct(_ a: Self, _ b: Self) -> SIMD4<Scalar> {
+    SIMD4(lowHalf: _outerRow(a, b, 0), highHalf: _outerRow(a, b, 1))
+  }
+
+  /// a ⊗ b + c ⊗ d, row-major.
+  @inlinable
+  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
+    -> SIMD4<Scalar>
+  {
+    SIMD4(
+      lowHalf: _outerRow(a, b, c, d, 0), highHalf: _outerRow(a, b, c, d, 1))
+  }
+}
+
+extension SIMD4: HyperDualPartials where Scalar: ADScalar {
+  /// Four partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Four partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// A 4 × 4 block, row-major.
+  public typealias Epsilon12 = SIMD16<Scalar>
+
+  /// The 4 × 4 outer product, row-major.
+  @inlinable
+  public static func outerProduct(_ a: Self, _ b: Self) -> SIMD16<Scalar> {
+    _fourRows { _outerRow(a, b, $0) }
+  }
+
+  /// a ⊗ b + c ⊗ d, row-major.
+  @inlinable
+  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
+    -> SIMD16<Scalar>
+  {
+    _fourRows { _outerRow(a, b, c, d, $0) }
+  }
+
+  /// Rows 0 ..< 4 of a 4 × 4 block, each given by `row`.
+  @inlinable
+  static func _fourRows(_ row: (Int) -> Self) -> SIMD16<Scalar> {
+    SIMD16(
+      lowHalf: SIMD8(lowHalf: row(0), highHalf: row(1)),
+      highHalf: SIMD8(lowHalf: row(2), highHalf: row(3)))
+  }
+}
+
+extension SIMD8: HyperDualPartials where Scalar: ADScalar {
+  /// Eight partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Eight partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// An 8 × 8 block, row-major.
+  public typealias Epsilon12 = SIMD64<Scalar>
+
+  /// The 8 × 8 outer product, row-major: eight rows `a[i] * b`.
+  @inlinable
+  public static func outerProduct(_ a: Self, _ b: Self) -> SIMD64<Scalar> {
+    SIMD64(
+      lowHalf: _fourRows(from: 0) { _outerRow(a, b, $0) },
+      highHalf: _fourRows(from: 4) { _outerRow(a, b, $0) })
+  }
+
+  /// a ⊗ b + c ⊗ d, row-major: eight rows `a[i] * b + c[i] * d`.
+  @inlinable
+  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
+    -> SIMD64<Scalar>
+  {
+    SIMD64(
+      lowHalf: _fourRows(from: 0) { _outerRow(a, b, c, d, $0) },
+      highHalf: _fourRows(from: 4) { _outerRow(a, b, c, d, $0) })
+  }
+
+  /// Rows `first ..< first + 4` of an 8 × 8 block, each given by `row`.
+  @inlinable
+  static func _fourRows(from first: Int, _ row: (Int) -> Self)
+    -> SIMD32<Scalar>
+  {
+    SIMD32(
+      lowHalf: SIMD16(lowHalf: row(first), highHalf: row(first + 1)),
+      highHalf: SIMD16(lowHalf: row(first + 2), highHalf: row(first + 3)))
+  }
+}
+
+extension SIMD16: HyperDualPartials where Scalar: ADScalar {
+  /// Sixteen partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Sixteen partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// A 16 × 16 block, row-major, in four `SIMD64`s of four rows each.
+  public typealias Epsilon12 = SIMDPair<SIMDPair<SIMD64<Scalar>>>
+
+  /// The 16 × 16 outer product, row-major: sixteen rows `a[i] * b`.
+  @inlinable
+  public static func outerProduct(_ a: Self, _ b: Self) -> Epsilon12 {
+    _block { _outerRow(a, b, $0) }
+  }
+
+  /// a ⊗ b + c ⊗ d, row-major: sixteen rows `a[i] * b + c[i] * d`.
+  @inlinable
+  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
+    -> Epsilon12
+  {
+    _block { _outerRow(a, b, c, d, $0) }
+  }
+
+  /// The 16 × 16 block whose rows `row` gives.
+  @inlinable
+  static func _block(_ row: (Int) -> Self) -> Epsilon12 {
+    SIMDPair(
+      SIMDPair(_fourRows(from: 0, row), _fourRows(from: 4, row)),
+      SIMDPair(_fourRows(from: 8, row), _fourRows(from: 12, row)))
+  }
+
+  /// Rows `first ..< first + 4` of a 16 × 16 block, each given by `row`.
+  @inlinable
+  static func _fourRows(from first: Int, _ row: (Int) -> Self)
+    -> SIMD64<Scalar>
+  {
+    SIMD64(
+      lowHalf: SIMD32(lowHalf: row(first), highHalf: row(first + 1)),
+      highHalf: SIMD32(lowHalf: row(first + 2), highHalf: row(first + 3)))
+  }
+}
+
+// MARK: - A row block of a Hessian-vector product
+
+/// Hyper-dual storage with one direction in ε₁ and n seeds in ε₂, so that
+/// ε₁₂ is n entries of the Hessian-vector product H·v.
+///
+/// Seed ε₁ with v and ε₂ with unit vectors for inputs `s ..< s + n`: one
+/// evaluation yields (H·v)ₛ…(H·v)ₛ₊ₙ₋₁ without forming H.
+/// ``hessianVectorProduct(at:along:of:)`` does exactly that.
+public enum HyperDualRowBlock<Seeds: SIMD & DualPartials>: HyperDualPartials
+where Seeds.Scalar: ADScalar {
+  /// The value type.
+  public typealias Scalar = Seeds.Scalar
+  /// One directional derivative, along v.
+  public typealias Epsilon1 = Seeds.Scalar
+  /// n partials.
+  public typealias Epsilon2 = Seeds
+  /// n mixed partials: a block of H·v.
+  public typealias Epsilon12 = Seeds
+
+  /// a · b, the direction's derivative times each seed's.
+  @inlinable
+  public static func outerProduct(_ a: Scalar, _ b: Seeds) -> Seeds { a * b }
+
+  /// a · b + c · d.
+  @inlinable
+  public static func outerProductSum(
+    _ a: Scalar, _ b: Seeds, _ c: Scalar, _ d: Seeds
+  ) -> Seeds {
+    a * b + c * d
+  }
+}

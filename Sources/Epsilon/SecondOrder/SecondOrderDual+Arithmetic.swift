@@ -1,0 +1,82 @@
+// The algebra of second-order numbers, the one thing SecondOrderDual writes
+// itself: value, gradient and Hessian of sums, products and quotients.
+// Every other function comes from the shared rule table through
+// SecondOrderDual+ChainRule.swift.
+
+extension SecondOrderDual {
+  /// Adds value, gradient and Hessian.
+  @inlinable
+  public static func + (lhs: Self, rhs: Self) -> Self {
+    Self(
+      lhs.value + rhs.value, gradient: lhs.gradient + rhs.gradient,
+      hessian: lhs.hessian + rhs.hessian)
+  }
+
+  /// Subtracts value, gradient and Hessian.
+  @inlinable
+  public static func - (lhs: Self, rhs: Self) -> Self {
+    Self(
+      lhs.value - rhs.value, gradient: lhs.gradient - rhs.gradient,
+      hessian: lhs.hessian - rhs.hessian)
+  }
+
+  /// Negates value, gradient and Hessian.
+  @inlinable
+  public static prefix func - (operand: Self) -> Self {
+    Self(
+      -operand.value, gradient: -operand.gradient, hessian: -operand.hessian)
+  }
+
+  /// The product rule to second order.
+  ///
+  /// ```
+  /// ab,  b·g_a + a·g_b,  b·H_a + a·H_b + g_a g_bᵀ + g_b g_aᵀ
+  /// ```
+  @inlinable
+  public static func * (lhs: Self, rhs: Self) -> Self {
+    let a = lhs.value
+    let b = rhs.value
+    return Self(
+      a * b,
+      gradient: .combine(b, lhs.gradient, a, rhs.gradient),
+      hessian: .combine(b, lhs.hessian, a, rhs.hessian)
+        + Partials.outerProductSum(
+          lhs.gradient, rhs.gradient, rhs.gradient, lhs.gradient))
+  }
+
+  /// Multiplication in place.
+  @inlinable
+  public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
+
+  /// The quotient q = x/y, from x = q·y solved order by order.
+  ///
+  /// ```
+  /// q = a/c,  g_q = (g_a − q·g_c)/c,
+  /// H_q = (H_a − q·H_c − g_q g_cᵀ − g_c g_qᵀ)/c
+  /// ```
+  ///
+  /// The value is the correctly rounded a/c; the rest uses one reciprocal.
+  @inlinable
+  public static func / (lhs: Self, rhs: Self) -> Self {
+    let q = lhs.value / rhs.value
+    let r = 1 / rhs.value
+    let g = Gradient.combine(r, lhs.gradient, -q * r, rhs.gradient)
+    let cross = Partials.outerProductSum(g, rhs.gradient, rhs.gradient, g)
+    return Self(
+      q, gradient: g,
+      hessian: .combine(r, lhs.hessian, -q * r, rhs.hessian)
+        - cross.scaled(by: r))
+  }
+}
+
+extension SecondOrderDual: ExpressibleByIntegerLiteral {
+  /// A constant from an integer literal: `3 * x`.
+  @inlinable
+  public init(integerLiteral value: Int) { self.init(Value(value)) }
+}
+
+extension SecondOrderDual: ExpressibleByFloatLiteral {
+  /// A constant from a floating-point literal: `0.5 * x`.
+  @inlinable
+  public init(floatLiteral value: Double) { self.init(Value(value)) }
+}
