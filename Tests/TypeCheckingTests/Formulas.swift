@@ -49,4 +49,15 @@ import Testing
     }
     #expect(gradient(at: [2.0, 3.0]) { v in f(v[0], v[1]) }.count == 2)
   }
+
+  @Test func secondOrderFormulas() {
+    let d2 = secondDerivative(at: 0.4) { x in
+      exp(-x * x / 2) * (1 + erf(x / sqrt(2))) / 2 + tanh(3 * x - 1) * 0.5
+    }
+    let h = hessian(at: [0.4, 0.5]) { x in
+      exp(-x[0] * x[1] / 2) * (1 + erf(x[0] / sqrt(2))) / 2
+        + tanh(3 * x[1] - 1) * 0.5
+    }
+    #expect(d2.isFinite && h.count == 2)
+  }
 }

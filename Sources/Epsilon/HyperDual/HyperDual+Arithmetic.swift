@@ -6,28 +6,30 @@
 extension HyperDual {
   /// Adds part by part.
   @inlinable
-  public static func + (lhs: Self, rhs: Self) -> Self {
+  static func _sum(_ lhs: Self, _ rhs: Self) -> Self {
     Self(
-      lhs.value + rhs.value, epsilon1: lhs.epsilon1 + rhs.epsilon1,
-      epsilon2: lhs.epsilon2 + rhs.epsilon2,
-      epsilon12: lhs.epsilon12 + rhs.epsilon12)
+      lhs.value + rhs.value, epsilon1: .sum(lhs.epsilon1, rhs.epsilon1),
+      epsilon2: .sum(lhs.epsilon2, rhs.epsilon2),
+      epsilon12: .sum(lhs.epsilon12, rhs.epsilon12))
   }
 
   /// Subtracts part by part.
   @inlinable
-  public static func - (lhs: Self, rhs: Self) -> Self {
+  static func _difference(_ lhs: Self, _ rhs: Self) -> Self {
     Self(
-      lhs.value - rhs.value, epsilon1: lhs.epsilon1 - rhs.epsilon1,
-      epsilon2: lhs.epsilon2 - rhs.epsilon2,
-      epsilon12: lhs.epsilon12 - rhs.epsilon12)
+      lhs.value - rhs.value,
+      epsilon1: .difference(lhs.epsilon1, rhs.epsilon1),
+      epsilon2: .difference(lhs.epsilon2, rhs.epsilon2),
+      epsilon12: .difference(lhs.epsilon12, rhs.epsilon12))
   }
 
   /// Negates every part.
   @inlinable
-  public static prefix func - (operand: Self) -> Self {
+  static func _negation(_ operand: Self) -> Self {
     Self(
-      -operand.value, epsilon1: -operand.epsilon1,
-      epsilon2: -operand.epsilon2, epsilon12: -operand.epsilon12)
+      -operand.value, epsilon1: operand.epsilon1.negated(),
+      epsilon2: operand.epsilon2.negated(),
+      epsilon12: operand.epsilon12.negated())
   }
 
   /// The product; the ε₁ε₂ part gains the cross terms of the first parts.
@@ -37,16 +39,17 @@ extension HyperDual {
   ///    + (c·b₁₂ + a·d₁₂ + b₁⊗d₂ + d₁⊗b₂)ε₁ε₂
   /// ```
   @inlinable
-  public static func * (lhs: Self, rhs: Self) -> Self {
+  static func _product(_ lhs: Self, _ rhs: Self) -> Self {
     let a = lhs.value
     let c = rhs.value
     return Self(
       a * c,
       epsilon1: .combine(c, lhs.epsilon1, a, rhs.epsilon1),
       epsilon2: .combine(c, lhs.epsilon2, a, rhs.epsilon2),
-      epsilon12: .combine(c, lhs.epsilon12, a, rhs.epsilon12)
-        + Partials.outerProductSum(
-          lhs.epsilon1, rhs.epsilon2, rhs.epsilon1, lhs.epsilon2))
+      epsilon12: .sum(
+        .combine(c, lhs.epsilon12, a, rhs.epsilon12),
+        Partials.outerProductSum(
+          lhs.epsilon1, rhs.epsilon2, rhs.epsilon1, lhs.epsilon2)))
   }
 
   /// Multiplication in place.
@@ -62,7 +65,7 @@ extension HyperDual {
   ///
   /// The value is the correctly rounded a/c; the parts use one reciprocal.
   @inlinable
-  public static func / (lhs: Self, rhs: Self) -> Self {
+  static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
     let q = lhs.value / rhs.value
     let r = 1 / rhs.value
     let e1 = Partials.Epsilon1.combine(r, lhs.epsilon1, -q * r, rhs.epsilon1)
@@ -70,9 +73,32 @@ extension HyperDual {
     let cross = Partials.outerProductSum(e1, rhs.epsilon2, rhs.epsilon1, e2)
     return Self(
       q, epsilon1: e1, epsilon2: e2,
-      epsilon12: .combine(r, lhs.epsilon12, -q * r, rhs.epsilon12)
-        - cross.scaled(by: r))
+      epsilon12: .difference(
+        .combine(r, lhs.epsilon12, -q * r, rhs.epsilon12),
+        cross.scaled(by: r)))
   }
+}
+
+// The operators: each forwards to the algebra above, which the concrete
+// overloads in HyperDual+ConcreteOperators.swift share.
+extension HyperDual {
+  /// Sum, part by part.
+  @inlinable
+  public static func + (lhs: Self, rhs: Self) -> Self { _sum(lhs, rhs) }
+  /// Difference, part by part.
+  @inlinable
+  public static func - (lhs: Self, rhs: Self) -> Self {
+    _difference(lhs, rhs)
+  }
+  /// Negation of every part.
+  @inlinable
+  public static prefix func - (operand: Self) -> Self { _negation(operand) }
+  /// Product.
+  @inlinable
+  public static func * (lhs: Self, rhs: Self) -> Self { _product(lhs, rhs) }
+  /// Quotient.
+  @inlinable
+  public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
 }
 
 extension HyperDual: ExpressibleByIntegerLiteral {

@@ -9,8 +9,9 @@ extension HyperDual: ChainRuleApplicable {
   {
     Self(
       f0, epsilon1: epsilon1.scaled(by: f1), epsilon2: epsilon2.scaled(by: f1),
-      epsilon12: epsilon12.scaled(by: f1)
-        + Partials.outerProduct(epsilon1, epsilon2.scaled(by: f2())))
+      epsilon12: .sum(
+        epsilon12.scaled(by: f1),
+        Partials.outerProduct(epsilon1, epsilon2.scaled(by: f2()))))
   }
 
   /// f(x, y) with first parts fx·x₁ + fy·y₁ (and likewise ε₂), and
@@ -28,10 +29,11 @@ extension HyperDual: ChainRuleApplicable {
       f0,
       epsilon1: .combine(fx, x.epsilon1, fy, y.epsilon1),
       epsilon2: .combine(fx, x.epsilon2, fy, y.epsilon2),
-      epsilon12: .combine(fx, x.epsilon12, fy, y.epsilon12)
-        + Partials.outerProductSum(
+      epsilon12: .sum(
+        .combine(fx, x.epsilon12, fy, y.epsilon12),
+        Partials.outerProductSum(
           x.epsilon1, .combine(s.xx, x.epsilon2, s.xy, y.epsilon2),
-          y.epsilon1, .combine(s.xy, x.epsilon2, s.yy, y.epsilon2)))
+          y.epsilon1, .combine(s.xy, x.epsilon2, s.yy, y.epsilon2))))
   }
 }
 

@@ -40,7 +40,7 @@ extension HyperDualPartials {
   public static func outerProductSum(
     _ a: Epsilon1, _ b: Epsilon2, _ c: Epsilon1, _ d: Epsilon2
   ) -> Epsilon12 {
-    outerProduct(a, b) + outerProduct(c, d)
+    .sum(outerProduct(a, b), outerProduct(c, d))
   }
 }
 

@@ -45,21 +45,19 @@ public struct SIMDPair<Half: DualPartials>: DualPartials {
 
   /// Lane-wise sum.
   @inlinable
-  public static func + (lhs: Self, rhs: Self) -> Self {
-    Self(lhs.low + rhs.low, lhs.high + rhs.high)
+  public static func sum(_ lhs: Self, _ rhs: Self) -> Self {
+    Self(.sum(lhs.low, rhs.low), .sum(lhs.high, rhs.high))
   }
 
   /// Lane-wise difference.
   @inlinable
-  public static func - (lhs: Self, rhs: Self) -> Self {
-    Self(lhs.low - rhs.low, lhs.high - rhs.high)
+  public static func difference(_ lhs: Self, _ rhs: Self) -> Self {
+    Self(.difference(lhs.low, rhs.low), .difference(lhs.high, rhs.high))
   }
 
   /// Lane-wise negation.
   @inlinable
-  public static prefix func - (operand: Self) -> Self {
-    Self(-operand.low, -operand.high)
-  }
+  public func negated() -> Self { Self(low.negated(), high.negated()) }
 
   /// `c · self`, zero lanes kept zero as the halves keep them.
   @inlinable

@@ -6,25 +6,27 @@
 extension SecondOrderDual {
   /// Adds value, gradient and Hessian.
   @inlinable
-  public static func + (lhs: Self, rhs: Self) -> Self {
+  static func _sum(_ lhs: Self, _ rhs: Self) -> Self {
     Self(
-      lhs.value + rhs.value, gradient: lhs.gradient + rhs.gradient,
-      hessian: lhs.hessian + rhs.hessian)
+      lhs.value + rhs.value, gradient: .sum(lhs.gradient, rhs.gradient),
+      hessian: .sum(lhs.hessian, rhs.hessian))
   }
 
   /// Subtracts value, gradient and Hessian.
   @inlinable
-  public static func - (lhs: Self, rhs: Self) -> Self {
+  static func _difference(_ lhs: Self, _ rhs: Self) -> Self {
     Self(
-      lhs.value - rhs.value, gradient: lhs.gradient - rhs.gradient,
-      hessian: lhs.hessian - rhs.hessian)
+      lhs.value - rhs.value,
+      gradient: .difference(lhs.gradient, rhs.gradient),
+      hessian: .difference(lhs.hessian, rhs.hessian))
   }
 
   /// Negates value, gradient and Hessian.
   @inlinable
-  public static prefix func - (operand: Self) -> Self {
+  static func _negation(_ operand: Self) -> Self {
     Self(
-      -operand.value, gradient: -operand.gradient, hessian: -operand.hessian)
+      -operand.value, gradient: operand.gradient.negated(),
+      hessian: operand.hessian.negated())
   }
 
   /// The product rule to second order.
@@ -33,15 +35,16 @@ extension SecondOrderDual {
   /// ab,  b·g_a + a·g_b,  b·H_a + a·H_b + g_a g_bᵀ + g_b g_aᵀ
   /// ```
   @inlinable
-  public static func * (lhs: Self, rhs: Self) -> Self {
+  static func _product(_ lhs: Self, _ rhs: Self) -> Self {
     let a = lhs.value
     let b = rhs.value
     return Self(
       a * b,
       gradient: .combine(b, lhs.gradient, a, rhs.gradient),
-      hessian: .combine(b, lhs.hessian, a, rhs.hessian)
-        + Partials.outerProductSum(
-          lhs.gradient, rhs.gradient, rhs.gradient, lhs.gradient))
+      hessian: .sum(
+        .combine(b, lhs.hessian, a, rhs.hessian),
+        Partials.outerProductSum(
+          lhs.gradient, rhs.gradient, rhs.gradient, lhs.gradient)))
   }
 
   /// Multiplication in place.
@@ -57,16 +60,38 @@ extension SecondOrderDual {
   ///
   /// The value is the correctly rounded a/c; the rest uses one reciprocal.
   @inlinable
-  public static func / (lhs: Self, rhs: Self) -> Self {
+  static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
     let q = lhs.value / rhs.value
     let r = 1 / rhs.value
     let g = Gradient.combine(r, lhs.gradient, -q * r, rhs.gradient)
     let cross = Partials.outerProductSum(g, rhs.gradient, rhs.gradient, g)
     return Self(
       q, gradient: g,
-      hessian: .combine(r, lhs.hessian, -q * r, rhs.hessian)
-        - cross.scaled(by: r))
+      hessian: .difference(
+        .combine(r, lhs.hessian, -q * r, rhs.hessian), cross.scaled(by: r)))
   }
+}
+
+// The operators: each forwards to the algebra above, which the concrete
+// overloads in SecondOrderDual+ConcreteOperators.swift share.
+extension SecondOrderDual {
+  /// Sum, part by part.
+  @inlinable
+  public static func + (lhs: Self, rhs: Self) -> Self { _sum(lhs, rhs) }
+  /// Difference, part by part.
+  @inlinable
+  public static func - (lhs: Self, rhs: Self) -> Self {
+    _difference(lhs, rhs)
+  }
+  /// Negation of every part.
+  @inlinable
+  public static prefix func - (operand: Self) -> Self { _negation(operand) }
+  /// Product.
+  @inlinable
+  public static func * (lhs: Self, rhs: Self) -> Self { _product(lhs, rhs) }
+  /// Quotient.
+  @inlinable
+  public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
 }
 
 extension SecondOrderDual: ExpressibleByIntegerLiteral {

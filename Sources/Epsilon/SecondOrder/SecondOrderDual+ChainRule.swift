@@ -8,8 +8,9 @@ extension SecondOrderDual: ChainRuleApplicable {
   {
     Self(
       f0, gradient: gradient.scaled(by: f1),
-      hessian: hessian.scaled(by: f1)
-        + Partials.outerProduct(gradient, gradient.scaled(by: f2())))
+      hessian: .sum(
+        hessian.scaled(by: f1),
+        Partials.outerProduct(gradient, gradient.scaled(by: f2()))))
   }
 
   /// f(x, y) with gradient fx·g_x + fy·g_y and Hessian
@@ -26,10 +27,11 @@ extension SecondOrderDual: ChainRuleApplicable {
     return Self(
       f0,
       gradient: .combine(fx, x.gradient, fy, y.gradient),
-      hessian: .combine(fx, x.hessian, fy, y.hessian)
-        + Partials.outerProductSum(
+      hessian: .sum(
+        .combine(fx, x.hessian, fy, y.hessian),
+        Partials.outerProductSum(
           x.gradient, .combine(s.xx, x.gradient, s.xy, y.gradient),
-          y.gradient, .combine(s.xy, x.gradient, s.yy, y.gradient)))
+          y.gradient, .combine(s.xy, x.gradient, s.yy, y.gradient))))
   }
 }
 

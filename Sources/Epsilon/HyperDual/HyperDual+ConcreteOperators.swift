@@ -1,0 +1,220 @@
+// Non-generic spellings of HyperDual's operators for the instantiations the
+// drivers hand to closures, so one-line formulas type-check fast; the reason
+// is explained in Dual+ConcreteOperators.swift. Each line only forwards to
+// the generic algebra in HyperDual+Arithmetic.swift.
+
+extension HyperDual where Partials == Double {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<Double>, rhs: HyperDual<Double>) -> HyperDual<Double> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<Double>, rhs: HyperDual<Double>) -> HyperDual<Double> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<Double>, rhs: HyperDual<Double>) -> HyperDual<Double> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<Double>, rhs: HyperDual<Double>) -> HyperDual<Double> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<Double>) -> HyperDual<Double> { _negation(operand) }
+}
+
+extension HyperDual where Partials == Float {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<Float>, rhs: HyperDual<Float>) -> HyperDual<Float> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<Float>, rhs: HyperDual<Float>) -> HyperDual<Float> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<Float>, rhs: HyperDual<Float>) -> HyperDual<Float> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<Float>, rhs: HyperDual<Float>) -> HyperDual<Float> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<Float>) -> HyperDual<Float> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD2<Double> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD4<Double> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD8<Double> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<SIMD8<Double>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<SIMD8<Double>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<SIMD8<Double>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<SIMD8<Double>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD8<Double>>) -> HyperDual<SIMD8<Double>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD16<Double> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD2<Float> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD4<Float> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD8<Float> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<SIMD8<Float>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<SIMD8<Float>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<SIMD8<Float>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<SIMD8<Float>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD8<Float>>) -> HyperDual<SIMD8<Float>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == SIMD16<Float> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == HyperDualRowBlock<SIMD8<Double>> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<HyperDualRowBlock<SIMD8<Double>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _negation(operand) }
+}
+
+extension HyperDual where Partials == HyperDualRowBlock<SIMD8<Float>> {
+  /// Sum.
+  @_transparent
+  public static func + (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _sum(lhs, rhs) }
+  /// Difference.
+  @_transparent
+  public static func - (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _difference(lhs, rhs) }
+  /// Product.
+  @_transparent
+  public static func * (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _product(lhs, rhs) }
+  /// Quotient.
+  @_transparent
+  public static func / (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _quotient(lhs, rhs) }
+  /// Negation.
+  @_transparent
+  public static prefix func - (operand: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _negation(operand) }
+}
