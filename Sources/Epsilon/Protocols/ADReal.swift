@@ -41,6 +41,10 @@ where Magnitude == Self {
   var isNaN: Bool { get }
   /// Whether the value (not the derivatives) is finite.
   var isFinite: Bool { get }
+  /// Whether the number is exactly zero, derivatives included: a reverse
+  /// sweep skips such adjoints. Conservative: `false` unless a type knows
+  /// better (plain numbers compare with 0).
+  var _isExactlyZero: Bool { get }
 
   /// `rule(x)`: the value and, for differentiating types, its derivatives.
   ///
@@ -53,6 +57,9 @@ where Magnitude == Self {
 }
 
 extension ADReal {
+  /// Not known to be zero: a reverse sweep never skips it.
+  @inlinable public var _isExactlyZero: Bool { false }
+
   /// Subtraction in place.
   @_transparent
   public static func -= (lhs: inout Self, rhs: Self) { lhs = lhs - rhs }

@@ -48,6 +48,9 @@ extension ADScalar {
 
   /// The tangent as text.
   @inlinable public var partialsDescription: String { "\(self)" }
+
+  /// Whether the number is zero (a plain number has no derivatives).
+  @inlinable public var _isExactlyZero: Bool { self == 0 }
 }
 
 extension Double: ADScalar {

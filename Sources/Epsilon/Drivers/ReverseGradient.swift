@@ -1,0 +1,195 @@
+// Gradients by reverse mode: record the function once on a tape and sweep
+// back, so N inputs cost a small constant times one evaluation, whatever N.
+
+extension GradientTape {
+  /// The value and gradient of `f` at `x`, recorded on this tape after
+  /// clearing it: reuses the tape's storage between calls.
+  ///
+  /// ```swift
+  /// let tape = GradientTape<Double>()
+  /// for x in points {
+  ///   let (y, g) = try tape.valueWithGradient(at: x) { x in rosenbrock(x) }
+  /// }
+  /// ```
+  ///
+  /// Each task should own its tape; separate tapes run concurrently.
+  /// Inputs `f` does not depend on get a zero gradient.
+  ///
+  /// - Throws: ``TapeError`` if `f` returns a variable of another tape or
+  ///   one poisoned by mixing tapes.
+  /// - Complexity: One evaluation of `f` and one reverse sweep; no
+  ///   allocation once the tape's storage has grown to fit `f`.
+  @inlinable
+  public func valueWithGradient(
+    at x: [T], of f: ([Variable]) -> Variable
+  ) throws -> (value: T, gradient: [T]) {
+    clear()
+    reserveCapacity(x.count)
+    _inputs.removeAll(keepingCapacity: true)
+    for xi in x { _inputs.append(_recordInput(xi)) }
+    let y = f(_inputs)
+    try _check(y, .target)
+    for input in _inputs { try _check(input, .source) }
+    _isSpent = true
+    let n = x.count
+    guard y._state != nil else {
+      return (y.value, [T](repeating: 0, count: n))
+    }
+    let top = Int(y._slot)
+    let slots = Swift.max(top, n) + 1
+    let adjoints = _adjointBuffer(slots)
+    adjoints.initialize(repeating: 0, count: slots)
+    defer { adjoints.deinitialize(count: slots) }
+    adjoints[top] = 1
+    _sweep(adjoints, from: top)
+    // Inputs take slots 1...n, in order.
+    let gradient = [T](unsafeUninitializedCapacity: n) { buffer, count in
+      for i in 0..<n { buffer.initializeElement(at: i, to: adjoints[i + 1]) }
+      count = n
+    }
+    return (y.value, gradient)
+  }
+
+  /// The gradient of `f` at `x`, recorded on this tape after clearing it.
+  ///
+  /// - Throws: As ``valueWithGradient(at:of:)``.
+  /// - Complexity: One evaluation of `f` and one reverse sweep.
+  @inlinable
+  public func gradient(at x: [T], of f: ([Variable]) -> Variable) throws
+    -> [T]
+  {
+    try valueWithGradient(at: x, of: f).gradient
+  }
+}
+
+/// The gradient of `f` at `x` by reverse mode: one evaluation and one
+/// reverse sweep, whatever the number of inputs.
+///
+/// ```swift
+/// try reverseGradient(at: [2.0, 3.0]) { x in (x[0] + 5) * x[1] * x[1] }
+/// // [9.0, 42.0]
+/// ```
+///
+/// Named apart from the forward ``gradient(at:of:)`` so that an
+/// unannotated closure picks one mode unambiguously. To reuse storage
+/// between calls, keep a tape and call its
+/// ``GradientTape/gradient(at:of:)``.
+///
+/// - Throws: ``TapeError`` if `f` returns a variable of another tape or
+///   one poisoned by mixing tapes.
+/// - Complexity: O(operations of `f`) time and 24 bytes per operation
+///   (for `Double`).
+@inlinable
+public func reverseGradient<T: ADReal>(
+  at x: [T], of f: ([GradientTape<T>.Variable]) -> GradientTape<T>.Variable
+) throws -> [T] {
+  try GradientTape<T>().valueWithGradient(at: x, of: f).gradient
+}
+
+/// The value and gradient of `f` at `x` by reverse mode.
+///
+/// - Throws: As ``reverseGradient(at:of:)``.
+/// - Complexity: One evaluation of `f` and one reverse sweep.
+@inlinable
+public func valueWithReverseGradient<T: ADReal>(
+  at x: [T], of f: ([GradientTape<T>.Variable]) -> GradientTape<T>.Variable
+) throws -> (value: T, gradient: [T]) {
+  try GradientTape<T>().valueWithGradient(at: x, of: f)
+}
+
+/// The vector-Jacobian product `vᵀ·J` of a vector function `f` at `x`:
+/// one reverse sweep, whatever the number of inputs.
+///
+/// ```
+/// result_i = Σ_j v_j · ∂f_j/∂x_i
+/// ```
+///
+/// ```swift
+/// try vectorJacobianProduct(at: [1.0, 2.0], along: [1.0, 1.0]) { x in
+///   [x[0] * x[1], sin(x[0])]
+/// }   // [2 + cos 1, 1]
+/// ```
+///
+/// - Parameters:
+///   - v: One cotangent per output of `f`.
+/// - Throws: ``TapeError/cotangentCountMismatch(outputs:cotangents:)`` if
+///   `v` and the output differ in length; ``TapeError`` for outputs of
+///   another tape or poisoned ones.
+/// - Complexity: One evaluation of `f` and one reverse sweep.
+@inlinable
+public func vectorJacobianProduct<T: ADReal>(
+  at x: [T], along v: [T],
+  of f: ([GradientTape<T>.Variable]) -> [GradientTape<T>.Variable]
+) throws -> [T] {
+  let tape = GradientTape<T>()
+  let inputs = tape.variables(x)
+  let outputs = f(inputs)
+  return try tape.gradient(
+    of: outputs, withRespectTo: inputs, outputGradients: v,
+    unconnected: .zero
+  ).map { $0 ?? 0 }
+}
+
+/// How ``gradient(at:of:mode:)`` computes a gradient.
+public enum GradientMode: Equatable, Sendable {
+  /// Forward SIMD chunks up to ``reverseThreshold`` inputs, reverse above.
+  case automatic
+  /// Forward mode in chunks of eight SIMD partials: ⌈N/8⌉ evaluations.
+  case forward
+  /// Reverse mode: one evaluation recorded on a tape, one sweep.
+  case reverse
+
+  /// The number of inputs above which `.automatic` uses reverse mode.
+  ///
+  /// Forward chunks cost about N/8 evaluations of a few times the primal
+  /// each, the tape a few tens of primal evaluations whatever N: they
+  /// cross near 64 inputs (to be tuned by benchmarks W2 and W4).
+  public static let reverseThreshold = 64
+}
+
+/// The gradient of a generic function, by the mode you choose or the one
+/// that suits the number of inputs.
+///
+/// ```swift
+/// gradient(at: x, of: Rosenbrock())                  // forward for N ≤ 64
+/// gradient(at: x, of: Rosenbrock(), mode: .reverse)  // tape
+/// ```
+///
+/// - Parameters:
+///   - mode: `.automatic` (default) uses forward chunks for up to
+///     ``GradientMode/reverseThreshold`` inputs and a tape above.
+/// - Returns: ∇f(x).
+/// - Complexity: ⌈N/8⌉ evaluations (forward) or one evaluation and one
+///   sweep (reverse).
+@inlinable
+public func gradient<T: ADScalar, F: ADFunction>(
+  at x: [T], of f: F, mode: GradientMode = .automatic
+) -> [T] {
+  valueWithGradient(at: x, of: f, mode: mode).gradient
+}
+
+/// The value and gradient of a generic function, by the mode you choose or
+/// the one that suits the number of inputs.
+///
+/// - Complexity: As ``gradient(at:of:mode:)``.
+@inlinable
+public func valueWithGradient<T: ADScalar, F: ADFunction>(
+  at x: [T], of f: F, mode: GradientMode = .automatic
+) -> (value: T, gradient: [T]) {
+  let useReverse: Bool
+  switch mode {
+  case .automatic: useReverse = x.count > GradientMode.reverseThreshold
+  case .forward: useReverse = false
+  case .reverse: useReverse = true
+  }
+  if !useReverse {
+    return valueWithGradient(at: x, chunk: SIMD8<T>.self) { f($0) }
+  }
+  // A generic ADFunction cannot reach another tape's variables of this
+  // type, so the tape cannot be misused here; NaN marks the impossible.
+  do {
+    return try GradientTape<T>().valueWithGradient(at: x) { f($0) }
+  } catch {
+    return (.nan, [T](repeating: .nan, count: x.count))
+  }
+}

@@ -1,0 +1,244 @@
+// Recording inputs and asking for gradients: tf.GradientTape's `watch` and
+// `gradient`, with its `None` for unconnected sources.
+
+/// What a gradient request returns for a source the target does not depend
+/// on (TensorFlow's `UnconnectedGradients`).
+public enum UnconnectedGradients: Equatable, Sendable {
+  /// `nil`, as TensorFlow's default `None`.
+  case none
+  /// Zero, as TensorFlow's `UnconnectedGradients.ZERO`.
+  case zero
+}
+
+extension GradientTape {
+  /// Records a watched input: gradients with respect to it are computed.
+  ///
+  /// ```swift
+  /// let x = tape.variable(5.0)
+  /// ```
+  ///
+  /// - Complexity: O(1) amortized.
+  @inlinable
+  public func variable(_ value: T) -> Variable { _recordInput(value) }
+
+  /// Records watched inputs, one per value.
+  ///
+  /// - Complexity: O(n) amortized.
+  @inlinable
+  public func variables(_ values: [T]) -> [Variable] {
+    values.map { _recordInput($0) }
+  }
+
+  /// Records an unwatched input: its gradient is `nil` unless you
+  /// ``watch(_:)`` it (TensorFlow's `tf.constant`).
+  ///
+  /// - Complexity: O(1) amortized.
+  @inlinable
+  public func constant(_ value: T) -> Variable {
+    let v = _recordInput(value)
+    if v._state != nil { _unwatched.append(v._slot) }
+    return v
+  }
+
+  /// Makes a constant of this tape a source: gradients with respect to it
+  /// are computed. Watching anything else does nothing.
+  ///
+  /// Unlike TensorFlow, operations recorded before the call count too.
+  ///
+  /// - Complexity: O(number of unwatched constants).
+  @inlinable
+  public func watch(_ constant: Variable) {
+    guard constant._state == _header,
+      constant._generation == _header.pointee.generation,
+      let k = _unwatchedPosition(constant._slot)
+    else { return }
+    _unwatched.remove(at: k)
+  }
+
+  /// Makes constants of this tape sources.
+  @inlinable
+  public func watch(_ constants: [Variable]) {
+    for c in constants { watch(c) }
+  }
+
+  /// The position of `slot` in the unwatched list, if there.
+  @inlinable
+  func _unwatchedPosition(_ slot: UInt32) -> Int? {
+    var lo = 0
+    var hi = _unwatched.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if _unwatched[mid] < slot { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < _unwatched.count && _unwatched[lo] == slot ? lo : nil
+  }
+
+  /// The gradient of `target` with respect to `source`.
+  ///
+  /// ```swift
+  /// let tape = GradientTape<Double>()
+  /// let x = tape.variable(5.0)
+  /// try tape.gradient(of: x * x, withRespectTo: x)   // 10.0
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - target: What to differentiate.
+  ///   - source: A variable, watched constant or intermediate of this tape.
+  ///   - unconnected: What to return if `target` does not depend on
+  ///     `source`, or `source` is an unwatched constant.
+  /// - Returns: ∂target/∂source, or `nil` if unconnected (never `nil` with
+  ///   `unconnected: .zero`).
+  /// - Throws: ``TapeError``: a second request to a non-persistent tape;
+  ///   a target or source that is stale, poisoned or of another tape.
+  /// - Complexity: One reverse sweep over the slots up to `target`.
+  @inlinable
+  public func gradient(
+    of target: Variable, withRespectTo source: Variable,
+    unconnected: UnconnectedGradients = .none
+  ) throws -> T? {
+    try _gradients(
+      of: [target], cotangents: nil, withRespectTo: [source],
+      unconnected: unconnected)[0]
+  }
+
+  /// The gradient of `target` with respect to each source, in one sweep.
+  ///
+  /// ```swift
+  /// try tape.gradient(of: z, withRespectTo: [x1, x2])   // [9.0, 42.0]
+  /// ```
+  ///
+  /// - Returns: ∂target/∂sourceᵢ, `nil` where unconnected.
+  /// - Throws: ``TapeError``, as `gradient(of:withRespectTo:unconnected:)`.
+  /// - Complexity: One reverse sweep.
+  @inlinable
+  public func gradient(
+    of target: Variable, withRespectTo sources: [Variable],
+    unconnected: UnconnectedGradients = .none
+  ) throws -> [T?] {
+    try _gradients(
+      of: [target], cotangents: nil, withRespectTo: sources,
+      unconnected: unconnected)
+  }
+
+  /// The gradient of the sum of `targets` with respect to `source`.
+  ///
+  /// ```swift
+  /// let x = tape.variable(5.0)
+  /// try tape.gradient(of: [3 * x, x * x], withRespectTo: x)   // 13.0
+  /// ```
+  ///
+  /// - Throws: ``TapeError``, as `gradient(of:withRespectTo:unconnected:)`.
+  /// - Complexity: One reverse sweep.
+  @inlinable
+  public func gradient(
+    of targets: [Variable], withRespectTo source: Variable,
+    unconnected: UnconnectedGradients = .none
+  ) throws -> T? {
+    try _gradients(
+      of: targets, cotangents: nil, withRespectTo: [source],
+      unconnected: unconnected)[0]
+  }
+
+  /// The gradient of the sum of `targets` with respect to each source.
+  ///
+  /// - Throws: ``TapeError``, as `gradient(of:withRespectTo:unconnected:)`.
+  /// - Complexity: One reverse sweep.
+  @inlinable
+  public func gradient(
+    of targets: [Variable], withRespectTo sources: [Variable],
+    unconnected: UnconnectedGradients = .none
+  ) throws -> [T?] {
+    try _gradients(
+      of: targets, cotangents: nil, withRespectTo: sources,
+      unconnected: unconnected)
+  }
+
+  /// The vector-Jacobian product: the gradient of `Σ cotangentsⱼ·targetsⱼ`
+  /// with respect to each source (TensorFlow's `output_gradients`).
+  ///
+  /// ```
+  /// result_i = Σ_j cotangents_j · ∂targets_j/∂sources_i
+  /// ```
+  ///
+  /// - Throws: ``TapeError/cotangentCountMismatch(outputs:cotangents:)`` if
+  ///   the counts differ; otherwise as
+  ///   `gradient(of:withRespectTo:unconnected:)`.
+  /// - Complexity: One reverse sweep.
+  @inlinable
+  public func gradient(
+    of targets: [Variable], withRespectTo sources: [Variable],
+    outputGradients cotangents: [T],
+    unconnected: UnconnectedGradients = .none
+  ) throws -> [T?] {
+    try _gradients(
+      of: targets, cotangents: cotangents, withRespectTo: sources,
+      unconnected: unconnected)
+  }
+
+  /// Throws unless `v` is inactive or a current variable of this tape.
+  @inlinable
+  func _check(_ v: Variable, _ role: TapeError.Role) throws {
+    guard let state = v._state else {
+      switch v._slot {
+      case 0: return
+      case _TapePoison.mixedTapes: throw TapeError.mixedTapes(role)
+      case _TapePoison.stale: throw TapeError.staleVariable(role)
+      default: throw TapeError.tapeFull(role)
+      }
+    }
+    if state != _header { throw TapeError.foreignVariable(role) }
+    if v._generation != _header.pointee.generation {
+      throw TapeError.staleVariable(role)
+    }
+  }
+
+  /// The one gradient computation: seeds, sweeps, reads, and tells zero
+  /// from unconnected.
+  @inlinable
+  func _gradients(
+    of targets: [Variable], cotangents: [T]?,
+    withRespectTo sources: [Variable], unconnected: UnconnectedGradients
+  ) throws -> [T?] {
+    if !isPersistent && _isSpent { throw TapeError.nonPersistentTapeReused }
+    if let c = cotangents, c.count != targets.count {
+      throw TapeError.cotangentCountMismatch(
+        outputs: targets.count, cotangents: c.count)
+    }
+    for t in targets { try _check(t, .target) }
+    for s in sources { try _check(s, .source) }
+    _isSpent = true
+
+    var top = 0
+    for t in targets where t._state != nil {
+      top = Swift.max(top, Int(t._slot))
+    }
+    let slots = top + 1
+    let adjoints = _adjointBuffer(slots)
+    adjoints.initialize(repeating: 0, count: slots)
+    defer { adjoints.deinitialize(count: slots) }
+    for (j, t) in targets.enumerated() where t._state != nil {
+      adjoints[Int(t._slot)] += cotangents?[j] ?? 1
+    }
+    _sweep(adjoints, from: top)
+
+    let missing: T? = unconnected == .zero ? 0 : nil
+    var reached: [Bool]? = nil
+    return sources.map { s -> T? in
+      let slot = Int(s._slot)
+      guard s._state != nil, slot <= top, _unwatchedPosition(s._slot) == nil
+      else { return missing }
+      let a = adjoints[slot]
+      // A nonzero adjoint is connected; only a zero one needs the
+      // reachability pass to tell 0 from unconnected.
+      if a == 0 {
+        if reached == nil {
+          reached = _reachable(
+            from: targets.compactMap { $0._state == nil ? nil : $0._slot },
+            top: top)
+        }
+        if reached?[slot] != true { return missing }
+      }
+      return a
+    }
+  }
+}

@@ -1,0 +1,144 @@
+@testable import Epsilon
+import Testing
+
+// Every misuse of a tape is a thrown TapeError, never a crash or a wrong
+// number. Each case is asserted by its error.
+
+@Suite("GradientTape: misuse throws")
+struct TapeErrorTests {
+  typealias Tape = GradientTape<Double>
+
+  @Test("Mixing two tapes poisons the result; its gradient throws")
+  func mixingTapes() throws {
+    let a = Tape(persistent: true), b = Tape(persistent: true)
+    let x = a.variable(2), y = b.variable(3)
+    let z = x * y
+    #expect(z.value == 6)  // the value is still right
+    #expect(throws: TapeError.mixedTapes(.target)) {
+      try a.gradient(of: z, withRespectTo: x)
+    }
+    // Poison propagates through later operations and functions.
+    let w = sin(z) + x
+    #expect(throws: TapeError.mixedTapes(.target)) {
+      try a.gradient(of: w, withRespectTo: x)
+    }
+    #expect(throws: TapeError.mixedTapes(.source)) {
+      try a.gradient(of: x, withRespectTo: z)
+    }
+    // Neither tape was written to by the mixed operation.
+    #expect(a.count == 1 && b.count == 1)
+  }
+
+  @Test("A variable used after clear() is stale")
+  func staleAfterClear() throws {
+    let tape = Tape(persistent: true)
+    let x = tape.variable(2)
+    tape.clear()
+    let y = tape.variable(3)
+    #expect(throws: TapeError.staleVariable(.source)) {
+      try tape.gradient(of: y, withRespectTo: x)
+    }
+    #expect(throws: TapeError.staleVariable(.target)) {
+      try tape.gradient(of: x * y, withRespectTo: y)
+    }
+    #expect(throws: TapeError.staleVariable(.target)) {
+      try tape.gradient(of: x * 2, withRespectTo: y)
+    }
+    #expect(tape.count == 1)  // stale operations record nothing
+  }
+
+  @Test("A variable of a released tape is stale, even if its header is reused")
+  func staleAfterRelease() throws {
+    var x: Tape.Variable = 0
+    do {
+      let old = Tape()
+      x = old.variable(2)
+      _ = old.count  // keep `old` alive until here
+    }
+    let tape = Tape()  // may reuse the released tape's header
+    let y = tape.variable(3)
+    let error = #expect(throws: TapeError.self) {
+      try tape.gradient(of: x * y, withRespectTo: y)
+    }
+    #expect(
+      error == .staleVariable(.target) || error == .mixedTapes(.target))
+  }
+
+  @Test("A non-persistent tape gives one set of gradients, again after clear()")
+  func nonPersistentReuse() throws {
+    let tape = Tape()
+    let x = tape.variable(2)
+    #expect(try tape.gradient(of: x * x, withRespectTo: x) == 4)
+    #expect(throws: TapeError.nonPersistentTapeReused) {
+      try tape.gradient(of: x * x, withRespectTo: x)
+    }
+    tape.clear()
+    let y = tape.variable(3)
+    #expect(try tape.gradient(of: y * y, withRespectTo: y) == 6)
+  }
+
+  @Test("A target or source of another live tape is foreign")
+  func foreign() throws {
+    let a = Tape(persistent: true), b = Tape(persistent: true)
+    let x = a.variable(2), y = b.variable(3)
+    #expect(throws: TapeError.foreignVariable(.source)) {
+      try a.gradient(of: x * x, withRespectTo: y)
+    }
+    #expect(throws: TapeError.foreignVariable(.target)) {
+      try a.gradient(of: y * y, withRespectTo: x)
+    }
+  }
+
+  @Test("A full tape poisons what it cannot record")
+  func tapeFull() throws {
+    let tape = Tape(persistent: true)
+    // Lower the limit (internal) rather than record 2³² slots.
+    tape._header.pointee.limit = 3
+    tape._header.pointee.capacity = 3
+    let x = tape.variable(2)  // slot 1
+    let y = x * x  // slot 2: the last
+    let z = y * x  // no room
+    #expect(z.value == 8)
+    #expect(try tape.gradient(of: y, withRespectTo: x) == 4)
+    #expect(throws: TapeError.tapeFull(.target)) {
+      try tape.gradient(of: z, withRespectTo: x)
+    }
+  }
+
+  @Test("Output gradients must match the targets in number")
+  func cotangentCount() throws {
+    #expect(throws: TapeError.cotangentCountMismatch(outputs: 2, cotangents: 1))
+    {
+      try vectorJacobianProduct(at: [1.0, 2.0], along: [1.0]) { x in
+        [x[0] * x[1], x[0]]
+      }
+    }
+  }
+
+  @Test("Returning another tape's variable from a driver throws")
+  func driverForeign() throws {
+    let other = Tape()
+    let c = other.variable(3)
+    #expect(throws: TapeError.mixedTapes(.target)) {
+      try reverseGradient(at: [1.0]) { x in x[0] * c }
+    }
+    #expect(throws: TapeError.foreignVariable(.target)) {
+      try reverseGradient(at: [1.0]) { _ in c }
+    }
+    _ = other.count
+  }
+
+  @Test("Every error message says what to do")
+  func messages() {
+    let errors: [TapeError] = [
+      .nonPersistentTapeReused, .mixedTapes(.target),
+      .staleVariable(.source), .foreignVariable(.target), .tapeFull(.target),
+      .cotangentCountMismatch(outputs: 2, cotangents: 1),
+    ]
+    for error in errors {
+      #expect("\(error)".contains(":"), "\(error)")
+    }
+    #expect("\(TapeError.mixedTapes(.target))".contains("one tape"))
+    #expect("\(TapeError.staleVariable(.source))".contains("record it again"))
+  }
+}
