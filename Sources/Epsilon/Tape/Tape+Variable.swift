@@ -137,45 +137,70 @@ extension GradientTape.Variable: ChainRuleApplicable {
   }
 }
 
-// The algebra: each operation records its local partials.
+// The algebra: each operation records its local partials. The operators
+// forward to these, and so do the concrete overloads in
+// Tape+ConcreteOperators.swift.
 extension GradientTape.Variable {
   /// x + y; partials 1, 1.
   @inlinable
-  public static func + (lhs: Self, rhs: Self) -> Self {
+  static func _sum(_ lhs: Self, _ rhs: Self) -> Self {
     _record(lhs, rhs, value: lhs.value + rhs.value, 1, 1)
   }
 
   /// x − y; partials 1, −1.
   @inlinable
-  public static func - (lhs: Self, rhs: Self) -> Self {
+  static func _difference(_ lhs: Self, _ rhs: Self) -> Self {
     _record(lhs, rhs, value: lhs.value - rhs.value, 1, -1)
   }
 
   /// −x; partial −1.
   @inlinable
-  public static prefix func - (operand: Self) -> Self {
+  static func _negation(_ operand: Self) -> Self {
     operand.chain(-operand.value, -1, 0)
   }
 
   /// x·y; partials y, x.
   @inlinable
-  public static func * (lhs: Self, rhs: Self) -> Self {
+  static func _product(_ lhs: Self, _ rhs: Self) -> Self {
     _record(lhs, rhs, value: lhs.value * rhs.value, rhs.value, lhs.value)
   }
+
+  /// x/y; partials 1/y, −(x/y)/y. The value is the correctly rounded x/y,
+  /// as for ``Dual``.
+  @inlinable
+  static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
+    let q = lhs.value / rhs.value
+    let r = 1 / rhs.value
+    return _record(lhs, rhs, value: q, r, -q * r)
+  }
+}
+
+extension GradientTape.Variable {
+  /// x + y, recorded with partials 1, 1.
+  @inlinable
+  public static func + (lhs: Self, rhs: Self) -> Self { _sum(lhs, rhs) }
+
+  /// x − y, recorded with partials 1, −1.
+  @inlinable
+  public static func - (lhs: Self, rhs: Self) -> Self {
+    _difference(lhs, rhs)
+  }
+
+  /// −x, recorded with partial −1.
+  @inlinable
+  public static prefix func - (operand: Self) -> Self { _negation(operand) }
+
+  /// x·y, recorded with partials y, x.
+  @inlinable
+  public static func * (lhs: Self, rhs: Self) -> Self { _product(lhs, rhs) }
 
   /// Multiplication in place.
   @inlinable
   public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
 
-  /// x/y; partials 1/y, −(x/y)/y.
-  ///
-  /// The value is the correctly rounded x/y, as for ``Dual``.
+  /// x/y, recorded with partials 1/y, −(x/y)/y.
   @inlinable
-  public static func / (lhs: Self, rhs: Self) -> Self {
-    let q = lhs.value / rhs.value
-    let r = 1 / rhs.value
-    return _record(lhs, rhs, value: q, r, -q * r)
-  }
+  public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
 }
 
 extension GradientTape.Variable: ADReal {
