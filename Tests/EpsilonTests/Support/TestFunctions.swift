@@ -135,7 +135,7 @@ struct GaussianTanh: ScalarTestFunction {
 /// x³ below 1, 2x − 1 from 1 on: a branch on the value.
 struct Branchy: ScalarTestFunction {
   var name: String { "branch: x < 1 ? x³ : 2x − 1" }
-  var points: [Double] { [-1.25, 0.5, 1, 2.5] }
+  var points: [Double] { [-1.25, 0.5, 1.5, 2.5] }
   func callAsFunction<T: ADReal>(_ x: T) -> T {
     if x < 1 { return x * x * x }
     return 2 * x - 1
@@ -147,7 +147,7 @@ struct Branchy: ScalarTestFunction {
 /// (x − 1)/(x² + 1) + 1/x: quotients, away from 0.
 struct Rational: ScalarTestFunction {
   var name: String { "(x − 1)/(x² + 1) + 1/x" }
-  var points: [Double] { [-3, -0.5, 0.125, 1, 4] }
+  var points: [Double] { [-3, -0.5, 0.5, 1, 4] }
   func callAsFunction<T: ADReal>(_ x: T) -> T { (x - 1) / (x * x + 1) + 1 / x }
   func derivative<T: ADReal>(_ x: T) -> T {
     // ((x² + 1) − (x − 1)·2x)/(x² + 1)² = (1 + 2x − x²)/(x² + 1)²
