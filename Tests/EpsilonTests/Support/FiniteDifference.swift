@@ -18,18 +18,26 @@ struct CentralDifference<T: BinaryFloatingPoint> {
 
   /// Differentiates `f` at `x`.
   ///
-  /// The tolerance is `safety·(h²·s + u·s/h)` with `s` the scale of f near
-  /// x, max(|f(x ± h)|, 1) times `scale` (pass a larger `scale` for
-  /// functions whose third derivative is large against their value).
+  /// The tolerance adds the two error terms of a central difference:
+  /// rounding, `safety·u·s/h` with `s` the scale of f near x
+  /// (max(|f(x ± h)|, |f(x ± 2h)|, 1) times `scale`), and truncation,
+  /// c·h², estimated from the function itself by Richardson: D(2h) − D(h)
+  /// ≈ 3c·h², so `safety·|D(2h) − D(h)|/3` (plus `safety·h²·s` as a floor).
   init(of f: (T) -> T, at x: T, scale: T = 1, safety: T = 16) {
     let h = Self.step(at: x)
-    let up = x + h
-    let down = x - h
-    let fUp = f(up)
-    let fDown = f(down)
-    estimate = (fUp - fDown) / (up - down)
-    let s = scale * Swift.max(fUp.magnitude, fDown.magnitude, 1)
-    tolerance = safety * (h * h * s + T.ulpOfOne * s / h)
+    func difference(_ step: T) -> (estimate: T, size: T) {
+      let up = x + step
+      let down = x - step
+      let fUp = f(up)
+      let fDown = f(down)
+      return ((fUp - fDown) / (up - down), Swift.max(fUp.magnitude, fDown.magnitude))
+    }
+    let fine = difference(h)
+    let coarse = difference(2 * h)
+    estimate = fine.estimate
+    let s = scale * Swift.max(fine.size, coarse.size, 1)
+    let truncation = (coarse.estimate - fine.estimate).magnitude / 3
+    tolerance = safety * (truncation + h * h * s + T.ulpOfOne * s / h)
   }
 }
 
