@@ -593,3 +593,52 @@ struct RuleTableTests {
     }
   }
 }
+
+// MARK: - Accuracy where a derivative is computed from the value
+
+/// Near a domain edge or in a tail, a derivative written in terms of the
+/// value or of 1 − x² cancels: tanh′ = 1 − tanh²x is exactly 0 once tanh
+/// rounds to 1 (|x| > 19.1 in Double, 9.01 in Float) though sech²x is
+/// still ~1e-17 (1e-8); expm1′ = expm1(x) + 1 is 0 below x ≈ −37.4 (−17.3)
+/// though eˣ is not; 1 − x·x loses the low bits of (1 − x)(1 + x) near
+/// |x| = 1 (asin, acos, atanh; x·x − 1 for acosh). The references use the
+/// cancellation-free forms. The bound, 1024 ulp, is loose on purpose: the
+/// current rules miss by ~10⁶ ulp (the 1 − x² forms) or 100% (the tails).
+@Suite("Rules: accuracy in tails and near domain edges")
+struct RuleAccuracyTests {
+  static let nearOne: Double = 1 - 0x1p-30
+  static let doubleCases: [(UnaryFunction, Double)] = [
+    (.asin, nearOne), (.asin, -nearOne), (.acos, nearOne), (.atanh, nearOne),
+    (.acosh, 1 + 0x1p-30), (.tanh, 10), (.tanh, -20), (.expm1, -40),
+  ]
+  static let floatCases: [(UnaryFunction, Double)] = [
+    (.asin, 1 - 0x1p-12), (.atanh, -1 + 0x1p-12), (.acosh, 1 + 0x1p-12),
+    (.tanh, 10), (.expm1, -20),
+  ]
+
+  @Test("Double", arguments: doubleCases)
+  func double(_ f: UnaryFunction, _ x: Double) {
+    let d = applyEpsilon(f, Dual<Double>(x, partials: 1)).partials
+    expectClose(d, Self.accurateDerivative(f, x), .ulps(1024), "\(f.testDescription)′(\(x))")
+  }
+
+  @Test("Float", arguments: floatCases)
+  func float(_ f: UnaryFunction, _ x: Double) {
+    let d = applyEpsilon(f, Dual<Float>(Float(x), partials: 1)).partials
+    expectClose(
+      d, Float(Self.accurateDerivative(f, x)), .ulps(1024), "\(f.testDescription)′(\(x))")
+  }
+
+  static func accurateDerivative(_ f: UnaryFunction, _ x: Double) -> Double {
+    // (1 − x) and (1 + x) are exact here (Sterbenz), so is x − 1.
+    switch f {
+    case .asin: return 1 / ((1 - x) * (1 + x)).squareRoot()
+    case .acos: return -1 / ((1 - x) * (1 + x)).squareRoot()
+    case .atanh: return 1 / ((1 - x) * (1 + x))
+    case .acosh: return 1 / ((x - 1) * (x + 1)).squareRoot()
+    case .tanh: return 1 / (cosh(x) * cosh(x))
+    case .expm1: return exp(x)
+    default: return .nan
+    }
+  }
+}
