@@ -153,4 +153,19 @@ struct DualTests {
     #expect(abs(x).value == 2 && abs(x).partials == -3)
     #expect(x.magnitude.value == 2 && x.magnitude.partials == -3)
   }
+
+  // Float16 exists everywhere but on Intel macOS (the library's own guard).
+  #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+    @Test("Float16 duals: values through Float, derivatives in Float16")
+    func float16() {
+      if #available(macOS 11.0, iOS 14.0, tvOS 14.0, watchOS 7.0, *) {
+        let g = gradient(at: [Float16(2), 3]) { x in (x[0] + 5) * x[1] * x[1] }
+        #expect(g == [9, 42])
+        // e¹ rounded to Float16 is 2.719 (0x4170); its derivative is itself.
+        let y = exp(Dual<Float16>(1, partials: 1))
+        #expect(y.value == Float16(bitPattern: 0x4170) && y.partials == y.value)
+        #expect(Dual<Float16>(3, partials: 2).description == "3.0 + 2.0ε")
+      }
+    }
+  #endif
 }
