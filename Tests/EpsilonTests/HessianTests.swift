@@ -30,46 +30,11 @@ private func isClose(
   return true
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): seeded, so a failure reproduces.
-private struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// Uniform in [lower, upper).
-  mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
-    lower + (upper - lower) * Double(next() >> 11) * 0x1p-53
-  }
-}
-
 // MARK: - Test functions, each with its hand-written derivatives
 
-/// ForwardDiff's Rosenbrock: Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².
-private struct Rosenbrock: ADFunction {
-  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
-    var sum: T = 0
-    for i in 0..<max(x.count - 1, 0) {
-      let a = x[i + 1] - x[i] * x[i]
-      let b = 1 - x[i]
-      sum += 100 * a * a + b * b
-    }
-    return sum
-  }
-
-  static func gradient(_ x: [Double]) -> [Double] {
-    var g = [Double](repeating: 0, count: x.count)
-    for i in 0..<max(x.count - 1, 0) {
-      let a = x[i + 1] - x[i] * x[i]
-      g[i] += -400 * x[i] * a - 2 * (1 - x[i])
-      g[i + 1] += 200 * a
-    }
-    return g
-  }
-
+/// The catalog's Rosenbrock (Support/TestFunctions.swift), with its
+/// hand-written Hessian.
+extension Rosenbrock {
   /// Tridiagonal: ∂ᵢᵢ = 1200xᵢ² − 400xᵢ₊₁ + 2 (+200 from the previous
   /// term), ∂ᵢ,ᵢ₊₁ = −400xᵢ.
   static func hessian(_ x: [Double]) -> [[Double]] {
@@ -126,8 +91,8 @@ private let concreteStrategies: [HessianStrategy] = [
 private let sizes = [1, 2, 7, 8, 9, 16, 17, 33]
 
 private func randomPoint(count n: Int, seed: UInt64) -> [Double] {
-  var random = SplitMix64(state: seed)
-  return (0..<n).map { _ in random.uniform(-2, 2) }
+  var random = SplitMix64(seed: seed)
+  return random.points(n, in: -2...2)
 }
 
 // MARK: - Tests
@@ -152,7 +117,7 @@ struct HessianTests {
     let x = randomPoint(count: n, seed: 0x5EED_0000 + UInt64(n))
     let functions: [(String, any ADFunction, [[Double]], [Double])] = [
       ("Rosenbrock", Rosenbrock(), Rosenbrock.hessian(x),
-        Rosenbrock.gradient(x)),
+        Rosenbrock().gradient(x)),
       ("DenseCubic", DenseCubic(), DenseCubic.hessian(x),
         DenseCubic.gradient(x)),
     ]
@@ -188,7 +153,7 @@ struct HessianTests {
       Rosenbrock()(x)
     }
     #expect(isClose(value, Rosenbrock()(x), agreement))
-    for (a, b) in zip(gradient, Rosenbrock.gradient(x)) {
+    for (a, b) in zip(gradient, Rosenbrock().gradient(x)) {
       #expect(isClose(a, b, agreement))
     }
     #expect(isClose(h2, Rosenbrock.hessian(x), agreement), "N = \(n)")

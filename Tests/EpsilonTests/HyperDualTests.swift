@@ -26,7 +26,7 @@ private func isClose(
 
 // MARK: - Unary functions and their independent references
 
-enum UnaryFunction: String, CaseIterable, CustomTestStringConvertible {
+enum SecondOrderUnaryCase: String, CaseIterable, CustomTestStringConvertible {
   case exp, exp2, expm1, log, log2, log10, log1p, sqrt, cbrt
   case pow0, pow1, pow3, powMinus2
   case sin, cos, tan, asin, acos, atan
@@ -154,7 +154,7 @@ enum UnaryFunction: String, CaseIterable, CustomTestStringConvertible {
 
 // MARK: - Binary functions
 
-enum BinaryFunction: String, CaseIterable, CustomTestStringConvertible {
+enum SecondOrderBinaryCase: String, CaseIterable, CustomTestStringConvertible {
   case pow, atan2, hypot
 
   var testDescription: String { rawValue }
@@ -206,7 +206,7 @@ enum BinaryFunction: String, CaseIterable, CustomTestStringConvertible {
 
 /// f′ and f″ of a unary function at x via HyperDual and SecondOrderDual.
 private func unaryDerivatives<T>(
-  _ function: UnaryFunction, at x: T
+  _ function: SecondOrderUnaryCase, at x: T
 ) -> (hyper: (T, T), secondOrder: (T, T))
 where
   T: ADScalar & HyperDualPartials,
@@ -223,8 +223,8 @@ where
 
 @Suite("HyperDual and SecondOrderDual: every rule's second derivative")
 struct HyperDualRuleTests {
-  @Test(arguments: UnaryFunction.allCases)
-  func unaryDouble(_ function: UnaryFunction) {
+  @Test(arguments: SecondOrderUnaryCase.allCases)
+  func unaryDouble(_ function: SecondOrderUnaryCase) {
     for x in function.points {
       let (d1, d2) = function.reference(x)
       let (hyper, second) = unaryDerivatives(function, at: x)
@@ -235,8 +235,8 @@ struct HyperDualRuleTests {
     }
   }
 
-  @Test(arguments: UnaryFunction.allCases)
-  func unaryFloat(_ function: UnaryFunction) {
+  @Test(arguments: SecondOrderUnaryCase.allCases)
+  func unaryFloat(_ function: SecondOrderUnaryCase) {
     for point in function.points {
       let x = Float(point)
       let (d1, d2) = function.reference(Double(x))
@@ -248,16 +248,16 @@ struct HyperDualRuleTests {
     }
   }
 
-  @Test(arguments: BinaryFunction.allCases)
-  func binaryDouble(_ function: BinaryFunction) {
+  @Test(arguments: SecondOrderBinaryCase.allCases)
+  func binaryDouble(_ function: SecondOrderBinaryCase) {
     for (x, y) in function.points {
       let r = function.reference(x, y)
       checkBinary(function, x, y, r, tolerance: doubleTolerance)
     }
   }
 
-  @Test(arguments: BinaryFunction.allCases)
-  func binaryFloat(_ function: BinaryFunction) {
+  @Test(arguments: SecondOrderBinaryCase.allCases)
+  func binaryFloat(_ function: SecondOrderBinaryCase) {
     for (px, py) in function.points {
       let (x, y) = (Float(px), Float(py))
       let r = function.reference(Double(x), Double(y))
@@ -268,7 +268,7 @@ struct HyperDualRuleTests {
   /// ∂xx, ∂xy, ∂yy by scalar hyper-duals seeded three ways, by one
   /// HyperDual<SIMD2> block, and by one SecondOrderDual<SIMD2>.
   private func checkBinary<T>(
-    _ function: BinaryFunction, _ x: T, _ y: T,
+    _ function: SecondOrderBinaryCase, _ x: T, _ y: T,
     _ r: (dx: Double, dy: Double, xx: Double, xy: Double, yy: Double),
     tolerance: Double
   ) where

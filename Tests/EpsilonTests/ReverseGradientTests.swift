@@ -15,16 +15,8 @@ private func close(_ a: [Double], _ b: [Double]) -> Bool {
     && zip(a, b).allSatisfy { abs($0 - $1) <= modeTolerance * scale }
 }
 
-/// The extended Rosenbrock function (WORKLOADS.md W2).
-private func rosenbrock<T: ADReal>(_ x: [T]) -> T {
-  var sum: T = 0
-  for i in 0..<Swift.max(0, x.count - 1) {
-    let a = x[i + 1] - x[i] * x[i]
-    let b = 1 - x[i]
-    sum += 100 * a * a + b * b
-  }
-  return sum
-}
+/// The extended Rosenbrock function (WORKLOADS.md W2), from the catalog.
+private func rosenbrock<T: ADReal>(_ x: [T]) -> T { Rosenbrock()(x) }
 
 /// Elementary functions from the rule table, mixed with control flow.
 private func mixed<T: ADReal>(_ x: [T]) -> T {
@@ -35,10 +27,6 @@ private func mixed<T: ADReal>(_ x: [T]) -> T {
     if xi > 0.5 { s += atan2(xi, 1 + s * s) + pow(xi, 2.5) + tanh(s / 10) }
   }
   return s
-}
-
-private struct Rosenbrock: ADFunction {
-  func callAsFunction<T: ADReal>(_ x: [T]) -> T { rosenbrock(x) }
 }
 
 private func point(_ n: Int) -> [Double] { (0..<n).map { 0.5 + 0.1 * Double($0) } }

@@ -11,12 +11,22 @@
 /// ```
 ///
 /// Its error is O(ε²·f‴) from truncation plus O(u·|f|/ε) from rounding;
-/// ``derivative(at:of:)`` has neither.
+/// ``derivative(at:of:)`` has neither. (Concrete `Double` and `Float`
+/// versions rather than one generic: a literal-heavy closure type-checks
+/// fast only when its argument type is known.)
 @inlinable
-public func approximateDerivative<T: BinaryFloatingPoint>(
-  of f: (T) -> T, at x: T, epsilon: T = 1e-3
-) -> T {
-  (f(x + epsilon) - f(x - epsilon)) / (2 * epsilon)
+public func approximateDerivative(
+  of f: (Double) -> Double, at x: Double, epsilon: Double = 1e-3
+) -> Double {
+  _centralDifference(of: f, at: x, epsilon: epsilon)
+}
+
+/// The central difference (f(x + ε) − f(x − ε)) / 2ε in `Float`.
+@inlinable
+public func approximateDerivative(
+  of f: (Float) -> Float, at x: Float, epsilon: Float = 1e-3
+) -> Float {
+  _centralDifference(of: f, at: x, epsilon: epsilon)
 }
 
 /// Central differences in each coordinate: the tutorials'
@@ -29,8 +39,30 @@ public func approximateDerivative<T: BinaryFloatingPoint>(
 ///
 /// - Complexity: 2N evaluations of `f`.
 @inlinable
-public func approximateGradient<T: BinaryFloatingPoint>(
-  of f: ([T]) -> T, at x: [T], epsilon: T = 1e-3
+public func approximateGradient(
+  of f: ([Double]) -> Double, at x: [Double], epsilon: Double = 1e-3
+) -> [Double] {
+  _centralDifferences(of: f, at: x, epsilon: epsilon)
+}
+
+/// Central differences in each coordinate, in `Float`.
+@inlinable
+public func approximateGradient(
+  of f: ([Float]) -> Float, at x: [Float], epsilon: Float = 1e-3
+) -> [Float] {
+  _centralDifferences(of: f, at: x, epsilon: epsilon)
+}
+
+@inlinable
+func _centralDifference<T: BinaryFloatingPoint>(
+  of f: (T) -> T, at x: T, epsilon: T
+) -> T {
+  (f(x + epsilon) - f(x - epsilon)) / (2 * epsilon)
+}
+
+@inlinable
+func _centralDifferences<T: BinaryFloatingPoint>(
+  of f: ([T]) -> T, at x: [T], epsilon: T
 ) -> [T] {
   var point = x
   return x.indices.map { i in

@@ -1,5 +1,5 @@
-// Non-generic spellings of Dual's operators for the tangent types users
-// write most, so one-line formulas type-check fast.
+// Non-generic spellings of Dual's operators for the types the drivers hand
+// to closures by default, so one-line formulas type-check fast.
 //
 // Why this file exists: Dual's operators are generic over its tangent type,
 // and ADReal (through SignedNumeric) also declares them as protocol
@@ -10,7 +10,12 @@
 // match the arguments exactly is favoured by the solver and settles each
 // operator at once (0.1 s for the same line). Each line only forwards to
 // the generic algebra in Dual+Arithmetic.swift; nothing is computed here.
-// Types not listed (deeper nesting, Float16) use the generic operators.
+// Types not listed (other SIMD widths, deeper nesting, Float16) use the
+// generic operators. The list is kept short on purpose: every overload
+// added here also enlarges the search wherever a type is not yet known
+// (a generic closure, a long generic body), so only the types that
+// `derivative`, `gradient`, `jacobian`, `secondDerivative`, `hessian`,
+// `hessianVectorProduct` and the nested idiom produce are listed.
 
 extension Dual where Partials == Double {
   /// Sum.
@@ -48,42 +53,6 @@ extension Dual where Partials == Float {
   public static prefix func - (operand: Dual<Float>) -> Dual<Float> { _negation(operand) }
 }
 
-extension Dual where Partials == SIMD2<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD2<Double>>, rhs: Dual<SIMD2<Double>>) -> Dual<SIMD2<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD2<Double>>, rhs: Dual<SIMD2<Double>>) -> Dual<SIMD2<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD2<Double>>, rhs: Dual<SIMD2<Double>>) -> Dual<SIMD2<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD2<Double>>, rhs: Dual<SIMD2<Double>>) -> Dual<SIMD2<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD2<Double>>) -> Dual<SIMD2<Double>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD4<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD4<Double>>, rhs: Dual<SIMD4<Double>>) -> Dual<SIMD4<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD4<Double>>, rhs: Dual<SIMD4<Double>>) -> Dual<SIMD4<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD4<Double>>, rhs: Dual<SIMD4<Double>>) -> Dual<SIMD4<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD4<Double>>, rhs: Dual<SIMD4<Double>>) -> Dual<SIMD4<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD4<Double>>) -> Dual<SIMD4<Double>> { _negation(operand) }
-}
-
 extension Dual where Partials == SIMD8<Double> {
   /// Sum.
   @_transparent
@@ -102,96 +71,6 @@ extension Dual where Partials == SIMD8<Double> {
   public static prefix func - (operand: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> { _negation(operand) }
 }
 
-extension Dual where Partials == SIMD16<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD16<Double>>, rhs: Dual<SIMD16<Double>>) -> Dual<SIMD16<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD16<Double>>, rhs: Dual<SIMD16<Double>>) -> Dual<SIMD16<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD16<Double>>, rhs: Dual<SIMD16<Double>>) -> Dual<SIMD16<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD16<Double>>, rhs: Dual<SIMD16<Double>>) -> Dual<SIMD16<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD16<Double>>) -> Dual<SIMD16<Double>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD32<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD32<Double>>, rhs: Dual<SIMD32<Double>>) -> Dual<SIMD32<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD32<Double>>, rhs: Dual<SIMD32<Double>>) -> Dual<SIMD32<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD32<Double>>, rhs: Dual<SIMD32<Double>>) -> Dual<SIMD32<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD32<Double>>, rhs: Dual<SIMD32<Double>>) -> Dual<SIMD32<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD32<Double>>) -> Dual<SIMD32<Double>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD64<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD64<Double>>, rhs: Dual<SIMD64<Double>>) -> Dual<SIMD64<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD64<Double>>, rhs: Dual<SIMD64<Double>>) -> Dual<SIMD64<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD64<Double>>, rhs: Dual<SIMD64<Double>>) -> Dual<SIMD64<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD64<Double>>, rhs: Dual<SIMD64<Double>>) -> Dual<SIMD64<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD64<Double>>) -> Dual<SIMD64<Double>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD2<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD2<Float>>, rhs: Dual<SIMD2<Float>>) -> Dual<SIMD2<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD2<Float>>, rhs: Dual<SIMD2<Float>>) -> Dual<SIMD2<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD2<Float>>, rhs: Dual<SIMD2<Float>>) -> Dual<SIMD2<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD2<Float>>, rhs: Dual<SIMD2<Float>>) -> Dual<SIMD2<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD2<Float>>) -> Dual<SIMD2<Float>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD4<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD4<Float>>, rhs: Dual<SIMD4<Float>>) -> Dual<SIMD4<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD4<Float>>, rhs: Dual<SIMD4<Float>>) -> Dual<SIMD4<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD4<Float>>, rhs: Dual<SIMD4<Float>>) -> Dual<SIMD4<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD4<Float>>, rhs: Dual<SIMD4<Float>>) -> Dual<SIMD4<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD4<Float>>) -> Dual<SIMD4<Float>> { _negation(operand) }
-}
-
 extension Dual where Partials == SIMD8<Float> {
   /// Sum.
   @_transparent
@@ -208,60 +87,6 @@ extension Dual where Partials == SIMD8<Float> {
   /// Negation.
   @_transparent
   public static prefix func - (operand: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD16<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD16<Float>>, rhs: Dual<SIMD16<Float>>) -> Dual<SIMD16<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD16<Float>>, rhs: Dual<SIMD16<Float>>) -> Dual<SIMD16<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD16<Float>>, rhs: Dual<SIMD16<Float>>) -> Dual<SIMD16<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD16<Float>>, rhs: Dual<SIMD16<Float>>) -> Dual<SIMD16<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD16<Float>>) -> Dual<SIMD16<Float>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD32<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD32<Float>>, rhs: Dual<SIMD32<Float>>) -> Dual<SIMD32<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD32<Float>>, rhs: Dual<SIMD32<Float>>) -> Dual<SIMD32<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD32<Float>>, rhs: Dual<SIMD32<Float>>) -> Dual<SIMD32<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD32<Float>>, rhs: Dual<SIMD32<Float>>) -> Dual<SIMD32<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD32<Float>>) -> Dual<SIMD32<Float>> { _negation(operand) }
-}
-
-extension Dual where Partials == SIMD64<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: Dual<SIMD64<Float>>, rhs: Dual<SIMD64<Float>>) -> Dual<SIMD64<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: Dual<SIMD64<Float>>, rhs: Dual<SIMD64<Float>>) -> Dual<SIMD64<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: Dual<SIMD64<Float>>, rhs: Dual<SIMD64<Float>>) -> Dual<SIMD64<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: Dual<SIMD64<Float>>, rhs: Dual<SIMD64<Float>>) -> Dual<SIMD64<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: Dual<SIMD64<Float>>) -> Dual<SIMD64<Float>> { _negation(operand) }
 }
 
 extension Dual where Partials == Dual<Double> {

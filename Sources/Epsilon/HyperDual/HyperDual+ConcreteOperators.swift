@@ -39,42 +39,6 @@ extension HyperDual where Partials == Float {
   public static prefix func - (operand: HyperDual<Float>) -> HyperDual<Float> { _negation(operand) }
 }
 
-extension HyperDual where Partials == SIMD2<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD2<Double>>, rhs: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD2<Double>>) -> HyperDual<SIMD2<Double>> { _negation(operand) }
-}
-
-extension HyperDual where Partials == SIMD4<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD4<Double>>, rhs: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD4<Double>>) -> HyperDual<SIMD4<Double>> { _negation(operand) }
-}
-
 extension HyperDual where Partials == SIMD8<Double> {
   /// Sum.
   @_transparent
@@ -91,60 +55,6 @@ extension HyperDual where Partials == SIMD8<Double> {
   /// Negation.
   @_transparent
   public static prefix func - (operand: HyperDual<SIMD8<Double>>) -> HyperDual<SIMD8<Double>> { _negation(operand) }
-}
-
-extension HyperDual where Partials == SIMD16<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD16<Double>>, rhs: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD16<Double>>) -> HyperDual<SIMD16<Double>> { _negation(operand) }
-}
-
-extension HyperDual where Partials == SIMD2<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD2<Float>>, rhs: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD2<Float>>) -> HyperDual<SIMD2<Float>> { _negation(operand) }
-}
-
-extension HyperDual where Partials == SIMD4<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD4<Float>>, rhs: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD4<Float>>) -> HyperDual<SIMD4<Float>> { _negation(operand) }
 }
 
 extension HyperDual where Partials == SIMD8<Float> {
@@ -165,24 +75,6 @@ extension HyperDual where Partials == SIMD8<Float> {
   public static prefix func - (operand: HyperDual<SIMD8<Float>>) -> HyperDual<SIMD8<Float>> { _negation(operand) }
 }
 
-extension HyperDual where Partials == SIMD16<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD16<Float>>, rhs: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD16<Float>>) -> HyperDual<SIMD16<Float>> { _negation(operand) }
-}
-
 extension HyperDual where Partials == HyperDualRowBlock<SIMD8<Double>> {
   /// Sum.
   @_transparent
@@ -199,22 +91,4 @@ extension HyperDual where Partials == HyperDualRowBlock<SIMD8<Double>> {
   /// Negation.
   @_transparent
   public static prefix func - (operand: HyperDual<HyperDualRowBlock<SIMD8<Double>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _negation(operand) }
-}
-
-extension HyperDual where Partials == HyperDualRowBlock<SIMD8<Float>> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>, rhs: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<HyperDualRowBlock<SIMD8<Float>>>) -> HyperDual<HyperDualRowBlock<SIMD8<Float>>> { _negation(operand) }
 }

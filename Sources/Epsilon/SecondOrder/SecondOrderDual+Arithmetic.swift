@@ -72,8 +72,9 @@ extension SecondOrderDual {
   }
 }
 
-// The operators: each forwards to the algebra above, which the concrete
-// overloads in SecondOrderDual+ConcreteOperators.swift share.
+// The operators: each forwards to the algebra above. (SecondOrderDual is
+// built by the Hessian strategies, not handed to closures, so it has no
+// concrete overloads.)
 extension SecondOrderDual {
   /// Sum, part by part.
   @inlinable
