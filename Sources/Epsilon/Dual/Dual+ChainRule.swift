@@ -20,11 +20,17 @@ extension Dual: ChainRuleApplicable {
 }
 
 extension Dual: ADReal {
+  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
+  // constant initializer over the value type, instead of being ambiguous.
   /// A constant converted from a `Double`.
+  @_disfavoredOverload
   @inlinable
   public init(_ value: Double) { self.init(Value(value)) }
 
+  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
+  // constant initializer over the value type, instead of being ambiguous.
   /// A constant converted from an `Int`.
+  @_disfavoredOverload
   @inlinable
   public init(_ value: Int) { self.init(Value(value)) }
 

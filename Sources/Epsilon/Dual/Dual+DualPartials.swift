@@ -23,16 +23,27 @@ extension Dual: DualPartials {
   /// The negated tangent.
   @inlinable public func negated() -> Self { -self }
 
-  /// `c · self`, by dual multiplication. NaN safety applies to the innermost
-  /// lanes only: nested duals multiply as IEEE arithmetic does.
-  @inlinable public func scaled(by c: Self) -> Self { c * self }
+  /// `c · self` by dual multiplication, (v + pε)(c₀ + c₁ε) =
+  /// v·c₀ + (v·c₁ + c₀·p)ε, in which a part of `self` that is exactly zero
+  /// contributes zero even where `c` is infinite or NaN: Epsilon's NaN
+  /// safety, kept at every level of nesting.
+  @inlinable
+  public func scaled(by c: Self) -> Self {
+    if c._isExactlyZero { return .zero }
+    if value._isExactlyZero {
+      return Self(value, partials: partials.scaled(by: c.value))
+    }
+    return Self(
+      c.value * value,
+      partials: .combine(value, c.partials, c.value, partials))
+  }
 
-  /// `a·x + b·y` by dual arithmetic.
+  /// `a·x + b·y`, each product as NaN-safe as ``scaled(by:)``.
   @inlinable
   public static func combine(_ a: Self, _ x: Self, _ b: Self, _ y: Self)
     -> Self
   {
-    a * x + b * y
+    x.scaled(by: a) + y.scaled(by: b)
   }
 
   /// The tangent as text, in parentheses: `(1.0 + 0.0ε)`.

@@ -31,13 +31,13 @@ public protocol DualPartials {
   /// Lane-wise negation.
   func negated() -> Self
 
-  /// `c · self`, except that a lane that is zero stays zero even when `c` is
-  /// ±∞ or NaN (for plain and SIMD lanes; nested duals multiply as IEEE
-  /// arithmetic does).
+  /// `c · self`, except that zero annihilates: a lane that is zero stays
+  /// zero even when `c` is ±∞ or NaN, and a zero `c` gives zero even where a
+  /// lane is ±∞ or NaN, at every level of nesting.
   ///
   /// This is Epsilon's NaN safety: an input or constant with zero partials
   /// never acquires NaN partials from an infinite local derivative, such as
-  /// `sqrt` at 0.
+  /// `sqrt` at 0, and multiplying by a constant 0 gives a zero derivative.
   func scaled(by c: Scalar) -> Self
   /// `a·x + b·y` with the same guarantee as ``scaled(by:)``.
   static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self) -> Self
@@ -72,22 +72,25 @@ extension SIMD where Scalar: ADScalar {
   /// Lane-wise negation.
   @_transparent public func negated() -> Self { -self }
 
-  /// `c · self`, with zero lanes kept zero when `c` is not finite.
+  /// `c · self`, with zero annihilating on either side.
   @inlinable
   public func scaled(by c: Scalar) -> Self {
-    let product = c * self
-    // The common case costs one scalar test; only an infinite or NaN factor
-    // pays for the lane mask.
-    if _fastPath(c.isFinite) { return product }
-    return product.replacing(with: 0, where: self .== 0)
+    // The common case costs one scalar test (a normal factor: finite and
+    // nonzero); only a zero, subnormal, infinite or NaN factor pays for the
+    // lane mask.
+    if _fastPath(c.isNormal) { return c * self }
+    if c == 0 { return .zero }
+    return (c * self).replacing(with: 0, where: self .== 0)
   }
 
-  /// `a·x + b·y`, with zero lanes contributing zero whatever their factor.
+  /// `a·x + b·y`, with zero annihilating in each product.
   @inlinable
   public static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self)
     -> Self
   {
-    if _fastPath(a.isFinite && b.isFinite) { return a * x + b * y }
+    // a·b is normal exactly when both factors are finite and nonzero (bar
+    // underflow or overflow of the product, which only takes the slow path).
+    if _fastPath((a * b).isNormal) { return a * x + b * y }
     return x.scaled(by: a) + y.scaled(by: b)
   }
 

@@ -43,9 +43,11 @@ extension Rules {
   /// atan2(y, x), the angle of the point (x, y); the rule's first argument
   /// is y, as in the C library.
   ///
-  /// With r² = x² + y²: ∂y = x/r², ∂x = −y/r²; ∂yy = −2xy/r⁴,
-  /// ∂yx = (y² − x²)/r⁴, ∂xx = 2xy/r⁴. At the origin, where the angle is
-  /// undefined, every derivative is 0.
+  /// With r = hypot(x, y), u = x/r, v = y/r: ∂y = u/r, ∂x = −v/r;
+  /// ∂yy = −2uv/r², ∂yx = (v² − u²)/r², ∂xx = 2uv/r². Scaling by r rather
+  /// than forming x² + y² keeps them right where r² would under- or
+  /// overflow. At the origin, where the angle is undefined, every
+  /// derivative is 0.
   public struct Atan2: BinaryRule {
     @inlinable public init() {}
     @inlinable
@@ -54,19 +56,20 @@ extension Rules {
     public func value(_ y: Float, _ x: Float) -> Float { _libm_atan2(y, x) }
     @inlinable
     public func partials<T: ADReal>(at y: T, _ x: T, value f: T) -> (x: T, y: T) {
-      let r2 = x * x + y * y
-      if r2 == 0 { return (0, 0) }
-      return (x / r2, -y / r2)
+      let r = hypot(x, y)
+      if r == 0 { return (0, 0) }
+      return ((x / r) / r, -(y / r) / r)
     }
     @inlinable
     public func secondPartials<T: ADReal>(
       at y: T, _ x: T, value f: T, partials: (x: T, y: T)
     ) -> (xx: T, xy: T, yy: T) {
-      let r2 = x * x + y * y
-      if r2 == 0 { return (0, 0, 0) }
-      let r4 = r2 * r2
-      let xy2 = 2 * x * y
-      return (-xy2 / r4, (y * y - x * x) / r4, xy2 / r4)
+      let r = hypot(x, y)
+      if r == 0 { return (0, 0, 0) }
+      let u = x / r
+      let v = y / r
+      let uv2 = (2 * u * v) / r / r
+      return (-uv2, ((v - u) * (v + u)) / r / r, uv2)
     }
   }
 

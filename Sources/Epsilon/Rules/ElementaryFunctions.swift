@@ -37,8 +37,10 @@ public func log1p<T: ADReal>(_ x: T) -> T { T._apply(Rules.Log1p(), x) }
 
 // MARK: - Powers and roots
 
+// Disfavoured: the C library overlay also has a generic `sqrt` for any
+// FloatingPoint; for a plain Float both would match and neither wins.
 /// The square root of `x`, with its derivatives (``Rules/Sqrt``).
-@inlinable
+@inlinable @_disfavoredOverload
 public func sqrt<T: ADReal>(_ x: T) -> T { T._apply(Rules.Sqrt(), x) }
 
 /// The cube root of `x`, with its derivatives (``Rules/Cbrt``).
@@ -109,12 +111,16 @@ public func erfc<T: ADReal>(_ x: T) -> T { T._apply(Rules.Erfc(), x) }
 
 // MARK: - Piecewise (derivative 0 where defined)
 
+// Disfavoured: the C library overlay also has a generic `floor` for any
+// FloatingPoint; for a plain Float both would match and neither wins.
 /// The largest whole number not above `x`, with its derivatives (``Rules/Floor``).
-@inlinable
+@inlinable @_disfavoredOverload
 public func floor<T: ADReal>(_ x: T) -> T { T._apply(Rules.Floor(), x) }
 
+// Disfavoured: the C library overlay also has a generic `ceil` for any
+// FloatingPoint; for a plain Float both would match and neither wins.
 /// The smallest whole number not below `x`, with its derivatives (``Rules/Ceil``).
-@inlinable
+@inlinable @_disfavoredOverload
 public func ceil<T: ADReal>(_ x: T) -> T { T._apply(Rules.Ceil(), x) }
 
 /// The nearest whole number (halves away from zero) to `x`, with its derivatives (``Rules/Rounded``).

@@ -45,13 +45,16 @@ extension Rules {
     }
   }
 
-  /// e^(a+h) − 1 = (e^a − 1) + e^a·h + e^a·h²/2; e^a = expm1(a) + 1
+  /// e^(a+h) − 1 = (e^a − 1) + e^a·h + e^a·h²/2
+  ///
+  /// f′ is computed as e^a, not expm1(a) + 1, which is exactly 0 below
+  /// a ≈ −37 (Double) where e^a is still representable.
   public struct Expm1: UnaryRule {
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_expm1(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_expm1(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { y + 1 }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { exp(x) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { dy }
   }
@@ -153,11 +156,19 @@ extension Rules {
     public func value(_ x: Float) -> Float { _libm_pow(x, Float(n)) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T {
-      n == 0 ? 0 : T(n) * pow(x, n - 1)
+      if n == 0 { return 0 }
+      // n − 1 overflows only for n = Int.min; a real exponent serves there.
+      let (m, overflow) = n.subtractingReportingOverflow(1)
+      return overflow ? T(Double(n)) * pow(x, T(Double(n) - 1)) : T(n) * pow(x, m)
     }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
-      n == 0 || n == 1 ? 0 : T(n * (n - 1)) * pow(x, n - 2)
+      if n == 0 || n == 1 { return 0 }
+      // The coefficient n(n − 1) is formed in floating point: it overflows
+      // Int for |n| > 3·10⁹.
+      let (m, overflow) = n.subtractingReportingOverflow(2)
+      let c = T(Double(n)) * T(Double(n) - 1)
+      return overflow ? c * pow(x, T(Double(n) - 2)) : c * pow(x, m)
     }
   }
 }
@@ -206,7 +217,9 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_asin(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_asin(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / sqrt(1 - x * x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      1 / sqrt((1 - x) * (1 + x))  // not 1 − x², which cancels near ±1
+    }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
       x * dy * dy * dy
@@ -219,7 +232,9 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_acos(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_acos(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { -1 / sqrt(1 - x * x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      -1 / sqrt((1 - x) * (1 + x))  // not 1 − x², which cancels near ±1
+    }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
       x * dy * dy * dy
@@ -265,13 +280,20 @@ extension Rules {
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { y }
   }
 
-  /// tanh(a+h) = tanh a + (1 − tanh²a)·h − tanh a·(1 − tanh²a)·h²
+  /// tanh(a+h) = tanh a + sech²a·h − tanh a·sech²a·h²
+  ///
+  /// f′ is computed as 1/cosh²a, not 1 − tanh²a, which cancels to exactly 0
+  /// once tanh a rounds to ±1 (|a| > 19 in Double) while sech²a is still
+  /// representable; cosh's overflow gives the right limit 0.
   public struct Tanh: UnaryRule {
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_tanh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_tanh(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 - y * y }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      let c = cosh(x)
+      return 1 / (c * c)
+    }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
       -2 * y * dy
@@ -297,7 +319,9 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_acosh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_acosh(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / sqrt(x * x - 1) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      1 / sqrt((x - 1) * (x + 1))  // not x² − 1, which cancels near 1
+    }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
       -x * dy * dy * dy
@@ -310,7 +334,9 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_atanh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_atanh(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (1 - x * x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T {
+      1 / ((1 - x) * (1 + x))  // not 1 − x², which cancels near ±1
+    }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
       2 * x * dy * dy

@@ -36,11 +36,17 @@ extension SecondOrderDual: ChainRuleApplicable {
 }
 
 extension SecondOrderDual: ADReal {
+  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
+  // constant initializer over the value type, instead of being ambiguous.
   /// A constant converted from a `Double`.
+  @_disfavoredOverload
   @inlinable
   public init(_ value: Double) { self.init(Value(value)) }
 
+  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
+  // constant initializer over the value type, instead of being ambiguous.
   /// A constant converted from an `Int`.
+  @_disfavoredOverload
   @inlinable
   public init(_ value: Int) { self.init(Value(value)) }
 

@@ -207,11 +207,17 @@ extension GradientTape.Variable: ADReal {
   /// The magnitude is a variable too.
   public typealias Magnitude = Self
 
+  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
+  // constant initializer over the value type, instead of being ambiguous.
   /// An inactive constant converted from a `Double`.
+  @_disfavoredOverload
   @inlinable
   public init(_ value: Double) { self.init(T(value)) }
 
+  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
+  // constant initializer over the value type, instead of being ambiguous.
   /// An inactive constant converted from an `Int`.
+  @_disfavoredOverload
   @inlinable
   public init(_ value: Int) { self.init(T(value)) }
 
