@@ -85,7 +85,7 @@ extension GradientOptimizer {
   /// One step on a loss written once as an ``ADFunction``.
   ///
   /// - Returns: The loss before the step.
-  /// - Throws: As ``minimize(_:over:)-(([Dual<SIMD8<Scalar>>])->Dual<SIMD8<Scalar>>,_)``.
+  /// - Throws: As the closure form.
   @inlinable
   @discardableResult
   public mutating func minimize<F: ADFunction>(

@@ -56,8 +56,9 @@ public struct Newton<T: ADScalar>: Sendable {
   ///
   /// - Parameters:
   ///   - f: The loss, written once generically.
-  ///   - parameters: The start; updated in place, and on a thrown error
-  ///     left at the last point where the loss and derivatives are finite.
+  ///   - parameters: The start; updated in place. Line-search trials
+  ///     where the loss is not finite are rejected, and a step to a point
+  ///     with a non-finite gradient is undone before the error is thrown.
   ///   - rule: When to stop; the default stops at ‖∇f‖ ≤ 10⁻⁸.
   /// - Returns: Iterations, final loss and gradient norm, why it stopped;
   ///   ``StopReason/noProgress`` if no step lowers the loss any more.
@@ -80,13 +81,13 @@ public struct Newton<T: ADScalar>: Sendable {
     guard value.isFinite else {
       throw OptimizerError.nonFiniteInitialLoss(loss: Double(value))
     }
+    guard _allFinite(gradient) else {
+      throw OptimizerError.nonFiniteDerivative(step: 0)
+    }
     var history = [value]
     var steps = 0
     var reason = StopReason.iterationLimit
     while true {
-      guard _allFinite(gradient) else {
-        throw OptimizerError.nonFiniteDerivative(step: steps)
-      }
       let gradientNorm = _norm(gradient)
       if gradientNorm == 0 || rule._gradientConverged(gradientNorm) {
         reason = .gradientTolerance
@@ -113,6 +114,10 @@ public struct Newton<T: ADScalar>: Sendable {
       parameters = accepted.point
       steps += 1
       (value, gradient) = valueWithGradient(at: parameters) { f($0) }
+      guard _allFinite(gradient) else {
+        parameters = previous
+        throw OptimizerError.nonFiniteDerivative(step: steps)
+      }
       history.append(value)
       if let stop = rule._stepReason(
         from: previous, to: parameters, lossBefore: previousValue,
@@ -121,9 +126,6 @@ public struct Newton<T: ADScalar>: Sendable {
         reason = stop
         break
       }
-    }
-    if !_allFinite(gradient) {
-      throw OptimizerError.nonFiniteDerivative(step: steps)
     }
     return OptimizationResult(
       parameters: parameters, iterations: steps, loss: value,
