@@ -286,10 +286,12 @@ extension Tour {
         var variables = [0.0, 0.0]              // w, b
         for _ in 0..<1000 {
           let grads = gradient(at: variables) { v in
-            zip(x, y).reduce(0) { loss, point in
-              let r = v[0] * Dual(point.0) + v[1] - Dual(point.1)
-              return loss + r * r
+            var loss: Dual<SIMD8<Double>> = 0
+            for i in x.indices {
+              let residual = v[0] * Dual(x[i]) + v[1] - Dual(y[i])
+              loss += residual * residual
             }
+            return loss
           }
           try sgd.apply(gradients: grads, to: &variables)
         }
@@ -363,11 +365,12 @@ extension Tour {
         var random = SplitMix64(state: 2024)
         let xs = (0..<40).map { Double($0) / 10 }
         let ys = xs.map { 2 * exp(-0.5 * $0) + 0.02 * random.normal() }
-        var p = [1.0, 0.0]                       // a, b
+        func residuals<T: ADReal>(_ p: [T]) -> [T] {   // a·exp(b·x) − y
+          xs.indices.map { i in p[0] * exp(p[1] * T(xs[i])) - T(ys[i]) }
+        }
+        var p = [1.0, 0.0]                               // a, b
         try LevenbergMarquardt<Double>().minimize(
-          residuals: { p in
-            zip(xs, ys).map { x, y in p[0] * exp(p[1] * Dual(x)) - Dual(y) }
-          }, over: &p)
+          residuals: { residuals($0) }, over: &p)
         """
     ) {
       var random = SplitMix64(state: 2024)

@@ -3,11 +3,13 @@
 /// for).
 ///
 /// ```swift
-/// // Fit y = a·exp(b·x) to points (xᵢ, yᵢ).
-/// var p = [1.0, 0.0]
+/// // Fit y = a·exp(b·x) to points (xᵢ, yᵢ): rᵢ = a·exp(b·xᵢ) − yᵢ.
+/// func residuals<T: ADReal>(_ p: [T]) -> [T] {
+///   xs.indices.map { i in p[0] * exp(p[1] * T(xs[i])) - T(ys[i]) }
+/// }
+/// var p = [1.0, 0.0]   // a, b
 /// let result = try LevenbergMarquardt<Double>().minimize(
-///   residuals: { p in zip(xs, ys).map { x, y in p[0] * exp(p[1] * x) - y } },
-///   over: &p)
+///   residuals: { residuals($0) }, over: &p)
 /// ```
 ///
 /// Each iteration solves the damped normal equations
