@@ -2,7 +2,7 @@
 /// with Epsilon and printed beside the tutorial's own number.
 public enum Tour {
   /// Every section, in the tutorials' order.
-  public static var sections: [Section] { firstOrder }
+  public static var sections: [Section] { firstOrder + optimizers }
 
   /// Runs `sections` and renders them as text.
   ///
