@@ -3,25 +3,12 @@ import Testing
 
 // MARK: - Test problems
 
-/// Rosenbrock's function in N dimensions (the extended form, Σ over
-/// consecutive pairs): minimum 0 at (1, …, 1).
-private struct Rosenbrock: ADFunction {
-  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
-    var sum: T = 0
-    for i in 0..<(x.count - 1) {
-      let a = x[i + 1] - x[i] * x[i]
-      let b = 1 - x[i]
-      sum += 100 * a * a + b * b
-    }
-    return sum
-  }
-}
 
 /// A convex quadratic with coupled coordinates,
 /// Σ (i + 1)(xᵢ − tᵢ)² + ½·x₀·x₁ − ½·t₀·x₁ − ½·t₁·x₀ … written so that its
 /// minimizer is exactly t = (0, 1, 2, …): the coupling term is
 /// ½(x₀ − t₀)(x₁ − t₁), which keeps the Hessian positive definite.
-private struct Quadratic: ADFunction {
+private struct CoupledQuadratic: ADFunction {
   func callAsFunction<T: ADReal>(_ x: [T]) -> T {
     var sum: T = 0
     for i in x.indices {
@@ -32,25 +19,14 @@ private struct Quadratic: ADFunction {
   }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a seeded generator, so every
-/// run sees the same data.
-private struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// Uniform in (0, 1).
-  mutating func uniform() -> Double {
+/// Standard normal deviates from the shared seeded generator (Box–Muller).
+extension SplitMix64 {
+  fileprivate mutating func uniformOpen() -> Double {
     (Double(next() >> 11) + 0.5) / Double(1 << 53)
   }
-  /// Standard normal, by Box–Muller.
-  mutating func normal() -> Double {
-    let u = uniform()
-    let v = uniform()
+  fileprivate mutating func normal() -> Double {
+    let u = uniformOpen()
+    let v = uniformOpen()
     return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
   }
 }
@@ -59,7 +35,7 @@ private struct SplitMix64 {
 private func exponentialData(a: Double, b: Double, seed: UInt64)
   -> (x: [Double], y: [Double])
 {
-  var random = SplitMix64(state: seed)
+  var random = SplitMix64(seed: seed)
   let x = (0..<40).map { Double($0) / 20 }
   let y = x.map { a * exp(b * $0) + 0.01 * random.normal() }
   return (x, y)
@@ -188,29 +164,29 @@ private let tightPoint = 1e-6
 
     var x = start
     var sgd = try SGD(learningRate: 0.05)
-    let s = try sgd.minimize(Quadratic(), over: &x, until: rule)
+    let s = try sgd.minimize(CoupledQuadratic(), over: &x, until: rule)
     #expect(s.stopReason == .gradientTolerance && s.gradientNorm <= 1e-9)
     #expect(distance(x, target) <= close && s.parameters == x)
 
     x = start
     var momentum = try SGD(learningRate: 0.02, momentum: 0.9, nesterov: true)
-    _ = try momentum.minimize(Quadratic(), over: &x, until: rule)
+    _ = try momentum.minimize(CoupledQuadratic(), over: &x, until: rule)
     #expect(distance(x, target) <= close)
 
     x = start
     var adam = try Adam(learningRate: 0.1)
-    let a = try adam.minimize(Quadratic(), over: &x, until: rule)
+    let a = try adam.minimize(CoupledQuadratic(), over: &x, until: rule)
     #expect(a.converged)
     #expect(distance(x, target) <= close)
 
     x = start
-    let newton = try Newton<Double>().minimize(Quadratic(), over: &x)
+    let newton = try Newton<Double>().minimize(CoupledQuadratic(), over: &x)
     // One Newton step is exact on a quadratic; a second confirms ∇f ≈ 0.
     #expect(newton.iterations <= 2)
     #expect(distance(x, target) <= 1e-12)
 
     x = start
-    let lbfgs = try LBFGS<Double>().minimize(Quadratic(), over: &x)
+    let lbfgs = try LBFGS<Double>().minimize(CoupledQuadratic(), over: &x)
     #expect(lbfgs.iterations <= 20)
     #expect(distance(x, target) <= close)
 
@@ -383,7 +359,7 @@ private let tightPoint = 1e-6
     rejects("initialDamping") { _ = try LevenbergMarquardt<Double>(initialDamping: 0) }
     var x = [1.0]
     rejects("maxIterations") {
-      _ = try newtonMinimize(Quadratic(), from: [1, 2], until: .iterations(-1))
+      _ = try newtonMinimize(CoupledQuadratic(), from: [1, 2], until: .iterations(-1))
     }
     rejects("gradientTolerance") {
       var sgd = try SGD()
@@ -412,7 +388,7 @@ private let tightPoint = 1e-6
       try sgd.minimize({ _ in 0 }, over: &empty, until: .iterations(1))
     }
     #expect(throws: OptimizerError.emptyParameters) {
-      try Newton<Double>().minimize(Quadratic(), over: &empty)
+      try Newton<Double>().minimize(CoupledQuadratic(), over: &empty)
     }
     #expect(throws: OptimizerError.emptyParameters) {
       try LBFGS<Double>().minimize({ _ in 0 }, over: &empty)
