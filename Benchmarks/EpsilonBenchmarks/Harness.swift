@@ -159,6 +159,10 @@ struct Options {
   var filter: String? = nil
   var json = false
   var quick = false
+  /// When set, run each matching row (baselines not added) for exactly this
+  /// many calls, untimed, and print nothing: for `perf stat` / callgrind,
+  /// where the difference between two call counts is the cost of one call.
+  var profileCalls: Int? = nil
 }
 
 /// Registers cases, then verifies, times and prints them.
@@ -198,6 +202,19 @@ struct Harness {
   /// Runs every selected case; returns false if any case failed its check
   /// or nothing matched the filter.
   func run() -> Bool {
+    if let calls = options.profileCalls {
+      let selected = benchmarks.filter { b in
+        options.filter.map { matchesFilter(b, $0) } ?? true
+      }
+      for b in selected {
+        if let problem = b.verify() {
+          printError("FAILED \(b.workload) \(b.variant) n=\(b.n): \(problem)")
+          return false
+        }
+        b.body(calls / 4 * 4)
+      }
+      return !selected.isEmpty
+    }
     let groups = selectedGroups()
     if groups.isEmpty {
       printError("no benchmark matches --filter \(options.filter ?? "")")
@@ -264,7 +281,7 @@ struct Harness {
     let f = filter.lowercased()
     return b.workload.lowercased().contains(f)
       || b.variant.lowercased().contains(f)
-      || "\(b.workload)/\(b.variant)".lowercased().contains(f)
+      || "\(b.workload)/\(b.variant)@\(b.n)".lowercased().contains(f)
   }
 
   /// Times the cases of one group, interleaved round by round.

@@ -19,11 +19,17 @@ let usage = """
   usage: epsilon-benchmarks [--filter <substring>] [--json] [--quick] [--help]
 
     --filter <s>  run only rows whose workload or variant contains <s>
-                  (case-insensitive: W1, W2, dual, dual-simd8, swift...);
+                  (case-insensitive: W1, W2, dual, dual-simd8, swift...,
+                  or one row as W2/dual-simd8@8, workload/variant@n);
                   a selected group keeps its primal and handwritten rows
     --json        one JSON object per line: {"workload": "W2",
                   "variant": "dual-simd8", "n": 8, "ns_per_call": 12.3, ...}
     --quick       a short smoke run (CI): every check, few short batches
+    --profile-calls <k>
+                  untimed: run each matching row (no baselines added) for
+                  k calls, for `perf stat -e instructions` or callgrind;
+                  the difference of two runs / the difference of k is the
+                  instruction count of one call, independent of load
     --help        this text
 
   Figures are medians of many timed batches after warm-up; ratios to the
@@ -51,6 +57,12 @@ let usage = """
         exit(2)
       }
       options.filter = value
+    case "--profile-calls":
+      guard let value = arguments.popFirst().flatMap({ Int($0) }) else {
+        printError("--profile-calls needs a number of calls\n\n" + usage)
+        exit(2)
+      }
+      options.profileCalls = value
     case "--json": options.json = true
     case "--quick": options.quick = true
     case "--help", "-h":
