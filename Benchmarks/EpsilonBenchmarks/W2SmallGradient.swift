@@ -179,6 +179,11 @@ extension Harness {
         addW2Chunk(SIMD16<Double>.self, n: n, pool: pool, check: check)
       }
 
+      // The forward pass alone, allocation-free: what the driver's two
+      // fresh arrays cost is the difference to dual-simdW.
+      if n == 8 { addW2PassOnly(SIMD8<Double>.self, n: n, pool: pool) }
+      if n == 16 { addW2PassOnly(SIMD16<Double>.self, n: n, pool: pool) }
+
       add(
         "W2", "dual-default", n: n, role: .epsilon,
         verify: check { Epsilon.gradient(at: $0, of: rosenbrock) },
@@ -215,6 +220,40 @@ extension Harness {
           workload: "W2", n: n, variant: "handwritten",
           baseline: "handwritten-into-buffer"))
     }
+  }
+
+  /// Registers `dual-simdW-pass-only`: one evaluation of the kernel on
+  /// inputs seeded once, gradient lanes copied into a caller's buffer; no
+  /// driver and no allocation (N ≤ W). Comparable to
+  /// `handwritten-into-buffer`.
+  mutating func addW2PassOnly<P: SIMD & DualPartials>(
+    _ chunk: P.Type, n: Int, pool: [[Double]]
+  ) where P.Scalar == Double {
+    let seeded: [[Dual<P>]] = pool.map { x in
+      x.indices.map { Dual<P>(x[$0], partials: .unitPartials($0)) }
+    }
+    add(
+      "W2", "dual-simd\(P.scalarCount)-pass-only", n: n, role: .extra,
+      verify: {
+        for (x, duals) in zip(pool, seeded) {
+          let y = rosenbrock(duals)
+          let got = (0..<n).map { y.partials[$0] }
+          let want = rosenbrockGradient(x)
+          if !(relativeError(got, want) <= verificationTolerance) {
+            return "at x = \(x): got \(got), expected \(want)"
+          }
+        }
+        return nil
+      },
+      body: { count in
+        let g = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer { g.deallocate() }
+        cycle4(seeded, count) { duals in
+          let y = rosenbrock(duals)
+          for i in 0..<n { g[i] = y.partials[i] }
+          blackHole(g)
+        }
+      })
   }
 
   /// Registers `dual-simdW`: `gradient(at:chunk:of:)` with `P`'s lanes.
