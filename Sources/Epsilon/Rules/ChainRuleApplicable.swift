@@ -39,8 +39,11 @@ extension ChainRuleApplicable {
   public static func _apply<R: UnaryRule>(_ rule: R, _ x: Self) -> Self {
     let a = x.value
     let y = Primal._apply(rule, a)
-    if _slowPath(y.isNaN) { return x.chain(y, y, y) }
+    // f′ before the NaN test, unconditionally: then sin's cos(a) dominates a
+    // later cos(x) of the same argument and the optimiser merges the two
+    // calls (LibM's wrappers are readnone). After the test it could not.
     let dy = rule.derivative(at: a, value: y)
+    if _slowPath(y.isNaN) { return x.chain(y, y, y) }
     return x.chain(
       y, dy, rule.secondDerivative(at: a, value: y, derivative: dy))
   }
