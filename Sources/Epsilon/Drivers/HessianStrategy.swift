@@ -1,7 +1,7 @@
 // How hessian(at:of:strategy:) computes a Hessian, and the one place where
-// `.automatic` chooses. A new strategy (forward-over-reverse, once the tape
-// exists) is a case below, a line in `resolved(forInputCount:)` if
-// `.automatic` should pick it, and a branch in `_valueGradientHessian`.
+// `.automatic` chooses. A new strategy is a case below, a line in
+// `resolved(forInputCount:)` if `.automatic` should pick it, and a branch in
+// `_valueGradientHessian`.
 
 /// How ``hessian(at:of:strategy:)`` computes a dense Hessian.
 ///
@@ -13,6 +13,7 @@
 /// | `.secondOrderSIMD` | 1 for N ≤ 16, else k(k−1)/2  | N + N² lanes (≤ 16)  |
 /// | `.hyperDual`       | k(k+1)/2, k = ⌈N/8⌉          | 8 + 8 + 64 lanes     |
 /// | `.nestedDual`      | about N·k/2, k = ⌈N/8⌉       | 1 + 8 + 1 + 8 lanes  |
+/// | `.forwardOverReverse` | k = ⌈N/8⌉ recordings and sweeps of a tape | 1 + 8 lanes |
 public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// Picks by the number of inputs N; see ``resolved(forInputCount:)``.
   case automatic
@@ -25,8 +26,10 @@ public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// Nested dual numbers, `Dual<Dual<SIMD8<T>>>`: forward over forward,
   /// the classic method, kept as a reference.
   case nestedDual
-  // `.forwardOverReverse` (the tape's gradient, differentiated by forward
-  // mode) belongs here once the tape exists.
+  /// The reverse tape's gradient, recorded on dual numbers with eight-wide
+  /// SIMD tangents: eight Hessian columns per recording and sweep, so the
+  /// cost grows as N, not N², times the function's operations.
+  case forwardOverReverse
 }
 
 extension HessianStrategy {
@@ -94,5 +97,24 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   case .nestedDual:
     return _valueGradientHessianByNestedDual(
       at: x, width: SIMD8<T>.self, of: { f($0) })
+  case .forwardOverReverse:
+    do {
+      switch x.count {
+      case ...2:
+        return try _valueGradientHessianByForwardOverReverse(
+          at: x, width: SIMD2<T>.self, of: { f($0) })
+      case ...4:
+        return try _valueGradientHessianByForwardOverReverse(
+          at: x, width: SIMD4<T>.self, of: { f($0) })
+      default:
+        return try _valueGradientHessianByForwardOverReverse(
+          at: x, width: SIMD8<T>.self, of: { f($0) })
+      }
+    } catch {
+      // Only a recording of more than 2³² − 3 operations fails (the tape's
+      // 32-bit slots); the hyper-dual strategy needs no tape and gives the
+      // same Hessian.
+      return _valueGradientHessian(at: x, of: f, strategy: .hyperDual)
+    }
   }
 }
