@@ -31,13 +31,14 @@ public protocol DualPartials {
   /// Lane-wise negation.
   func negated() -> Self
 
-  /// `c · self`, except that zero annihilates: a lane that is zero stays
-  /// zero even when `c` is ±∞ or NaN, and a zero `c` gives zero even where a
-  /// lane is ±∞ or NaN, at every level of nesting.
+  /// `c · self`, except that a lane that is zero stays zero even when `c` is
+  /// ±∞ or NaN, at every level of nesting (nested duals also treat an
+  /// exactly zero factor as zero, so a second-order lane that is infinite
+  /// at a kink does not turn a constant 0's product into NaN).
   ///
   /// This is Epsilon's NaN safety: an input or constant with zero partials
   /// never acquires NaN partials from an infinite local derivative, such as
-  /// `sqrt` at 0, and multiplying by a constant 0 gives a zero derivative.
+  /// `sqrt` at 0, nor from an infinite value it is multiplied by.
   func scaled(by c: Scalar) -> Self
   /// `a·x + b·y` with the same guarantee as ``scaled(by:)``.
   static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self) -> Self
@@ -72,25 +73,23 @@ extension SIMD where Scalar: ADScalar {
   /// Lane-wise negation.
   @_transparent public func negated() -> Self { -self }
 
-  /// `c · self`, with zero annihilating on either side.
+  /// `c · self`, with zero lanes kept zero when `c` is not finite.
   @inlinable
   public func scaled(by c: Scalar) -> Self {
-    // The common case costs one scalar test (a normal factor: finite and
-    // nonzero); only a zero, subnormal, infinite or NaN factor pays for the
-    // lane mask.
-    if _fastPath(c.isNormal) { return c * self }
-    if c == 0 { return .zero }
+    // One floating compare (false for ±∞ and NaN) on the common path; only
+    // an infinite or NaN factor pays for the lane mask.
+    if _fastPath(c.magnitude < .infinity) { return c * self }
     return (c * self).replacing(with: 0, where: self .== 0)
   }
 
-  /// `a·x + b·y`, with zero annihilating in each product.
+  /// `a·x + b·y`, with zero lanes contributing zero whatever their factor.
   @inlinable
   public static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self)
     -> Self
   {
-    // a·b is normal exactly when both factors are finite and nonzero (bar
-    // underflow or overflow of the product, which only takes the slow path).
-    if _fastPath((a * b).isNormal) { return a * x + b * y }
+    // a·b is finite when both factors are (bar overflow of the product,
+    // which only takes the slow path): one multiply and one compare.
+    if _fastPath((a * b).magnitude < .infinity) { return a * x + b * y }
     return x.scaled(by: a) + y.scaled(by: b)
   }
 
