@@ -11,6 +11,11 @@ public struct Check: Sendable {
   /// exact match, or the tutorial's own precision (float32 prints about 7
   /// significant digits) where Epsilon computes in `Double`.
   public var tolerance: Double
+  /// For a check of a message instead of numbers: Epsilon's text, which
+  /// must contain ``tutorialMessage``.
+  public var message: String?
+  /// The tutorial's printed message.
+  public var tutorialMessage: String?
 
   /// A check of a list of numbers.
   public init(
@@ -31,9 +36,21 @@ public struct Check: Sendable {
     self.init(label, [computed], tutorial: [tutorial], tolerance: tolerance)
   }
 
+  /// A check of a message: Epsilon's error text must contain the
+  /// tutorial's (TensorFlow's) sentence.
+  public init(_ label: String, message: String, tutorialMessage: String) {
+    self.init(label, [], tutorial: [])
+    self.message = message
+    self.tutorialMessage = tutorialMessage
+  }
+
   /// Whether every computed number agrees with the tutorial's within
-  /// ``tolerance`` (nil only with nil).
+  /// ``tolerance`` (nil only with nil), or the message contains the
+  /// tutorial's.
   public var agrees: Bool {
+    if let tutorialMessage {
+      return message?.contains(tutorialMessage) ?? false
+    }
     guard computed.count == tutorial.count else { return false }
     return zip(computed, tutorial).allSatisfy { c, t in
       switch (c, t) {
@@ -48,7 +65,9 @@ public struct Check: Sendable {
   }
 
   /// Whether the agreement is exact, digit for digit.
-  public var isExact: Bool { agrees && computed == tutorial }
+  public var isExact: Bool {
+    agrees && (tutorialMessage != nil || computed == tutorial)
+  }
 }
 
 /// A section of the tour: the cells of one tutorial topic.

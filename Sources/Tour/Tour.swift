@@ -2,7 +2,9 @@
 /// with Epsilon and printed beside the tutorial's own number.
 public enum Tour {
   /// Every section, in the tutorials' order.
-  public static var sections: [Section] { firstOrder + optimizers }
+  public static var sections: [Section] {
+    firstOrder + tape + secondOrder + optimizers
+  }
 
   /// Runs `sections` and renders them as text.
   ///
@@ -33,6 +35,12 @@ public enum Tour {
   }
 
   static func render(_ check: Check) -> String {
+    if let tutorialMessage = check.tutorialMessage {
+      let mark = check.agrees ? "✓ same sentence" : "✗ DIFFERS"
+      return "   \(check.label) \(check.message ?? "no error")\n"
+        + "   \(String(repeating: " ", count: check.label.count)) "
+        + "\(tutorialMessage)  ← tutorial   \(mark)\n"
+    }
     let mark =
       check.isExact
       ? "✓ same digits"
