@@ -184,6 +184,12 @@ extension Harness {
       if n == 8 { addW2PassOnly(SIMD8<Double>.self, n: n, pool: pool) }
       if n == 16 { addW2PassOnly(SIMD16<Double>.self, n: n, pool: pool) }
 
+      // The public allocation-free path (GradientWorkspace): like with like
+      // against handwritten-into-buffer.
+      if n == 2 { addW2Workspace(SIMD2<Double>.self, n: n, pool: pool, check: check) }
+      if n >= 8 { addW2Workspace(SIMD8<Double>.self, n: n, pool: pool, check: check) }
+      if n == 16 { addW2Workspace(SIMD16<Double>.self, n: n, pool: pool, check: check) }
+
       add(
         "W2", "dual-default", n: n, role: .epsilon,
         verify: check { Epsilon.gradient(at: $0, of: rosenbrock) },
@@ -219,7 +225,35 @@ extension Harness {
         Target(
           workload: "W2", n: n, variant: "handwritten",
           baseline: "handwritten-into-buffer"))
+      addTarget(
+        Target(
+          workload: "W2", n: n, variant: "\(onePass)-workspace",
+          baseline: "handwritten-into-buffer"))
     }
+  }
+
+  /// Registers `dual-simdW-workspace`: `GradientWorkspace` reused across
+  /// calls, writing into a caller's array; no allocation per call.
+  mutating func addW2Workspace<P: SIMD & DualPartials>(
+    _ chunk: P.Type, n: Int, pool: [[Double]],
+    check: (@escaping ([Double]) -> [Double]) -> () -> String?
+  ) where P.Scalar == Double {
+    add(
+      "W2", "dual-simd\(P.scalarCount)-workspace", n: n, role: .epsilon,
+      verify: check { x in
+        var workspace = GradientWorkspace<P>()
+        var g: [Double] = []
+        _ = workspace.valueWithGradient(into: &g, at: x, of: rosenbrock)
+        return g
+      },
+      body: { count in
+        var workspace = GradientWorkspace<P>()
+        var g = [Double](repeating: 0, count: n)
+        cycle4(pool, count) { x in
+          blackHole(workspace.valueWithGradient(into: &g, at: x, of: rosenbrock))
+        }
+        blackHole(g)
+      })
   }
 
   /// Registers `dual-simdW-pass-only`: one evaluation of the kernel on

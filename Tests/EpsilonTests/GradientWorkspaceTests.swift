@@ -1,0 +1,33 @@
+import Epsilon
+import Testing
+
+@Suite struct GradientWorkspaceTests {
+  /// One workspace serves gradients of several sizes and widths of chunk,
+  /// giving exactly the allocating driver's numbers.
+  @Test(arguments: [0, 1, 7, 8, 9, 17])
+  func matchesTheDriver(n: Int) {
+    let x = (0..<n).map { 0.5 + 0.1 * Double($0) }
+    var workspace = GradientWorkspace<SIMD8<Double>>()
+    var g: [Double] = [42]
+    for _ in 0..<3 {
+      let value = workspace.valueWithGradient(into: &g, at: x) { Rosenbrock()($0) }
+      let expected = valueWithGradient(at: x) { Rosenbrock()($0) }
+      #expect(value == expected.value)
+      #expect(g == expected.gradient)
+    }
+    // A different size in the same workspace.
+    let y = x + [1.5]
+    _ = workspace.valueWithGradient(into: &g, at: y) { Rosenbrock()($0) }
+    #expect(g == gradient(at: y) { Rosenbrock()($0) })
+  }
+
+  /// The stale partials of a previous call must not leak into the next.
+  @Test func seedsAreClearedBetweenCalls() {
+    var workspace = GradientWorkspace<SIMD2<Double>>()
+    var g: [Double] = []
+    _ = workspace.valueWithGradient(into: &g, at: [1, 2, 3]) { $0[0] * $0[1] * $0[2] }
+    #expect(g == [6, 3, 2])
+    _ = workspace.valueWithGradient(into: &g, at: [4, 5, 6]) { $0[0] + $0[2] }
+    #expect(g == [1, 0, 1])
+  }
+}
