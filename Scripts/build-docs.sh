@@ -17,15 +17,26 @@ output=${1:-$scratch/Epsilon.doccarchive}
 graphs=$scratch/symbol-graphs
 log=$scratch/docc.log
 
-rm -rf "$graphs"
-mkdir -p "$graphs"
+build_library() {
+  swift build --target Epsilon --scratch-path "$scratch" \
+    -Xswiftc -emit-symbol-graph \
+    -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs" \
+    -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public
+}
 
 # The library alone, in its own scratch directory so that it never
-# invalidates the ordinary .build.
-swift build --target Epsilon --scratch-path "$scratch" \
-  -Xswiftc -emit-symbol-graph \
-  -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs" \
-  -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public
+# invalidates the ordinary .build. The compiler writes the symbol graphs
+# only when it compiles: an up-to-date build leaves the last ones in place,
+# so if they are missing, start from a clean scratch directory.
+if [[ ! -f $graphs/Epsilon.symbols.json ]]; then
+  rm -rf "$scratch"
+fi
+mkdir -p "$graphs"
+build_library
+if [[ ! -f $graphs/Epsilon.symbols.json ]]; then
+  echo "error: the build wrote no symbol graph to $graphs" >&2
+  exit 1
+fi
 
 docc_bin=$(command -v docc || xcrun --find docc)
 rm -rf "$output"
