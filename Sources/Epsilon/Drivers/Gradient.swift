@@ -42,8 +42,10 @@ public func valueWithGradient<T: ADScalar>(
 /// ```
 ///
 /// - Parameters:
+///   - x: The point: one value per input.
 ///   - chunk: The SIMD type of the partials: its width is the number of
 ///     inputs differentiated per pass.
+///   - f: The function, written generically or over `Dual<P>`.
 /// - Complexity: ⌈N/w⌉ evaluations of `f`, w = `P.scalarCount`.
 @inlinable
 public func gradient<P>(

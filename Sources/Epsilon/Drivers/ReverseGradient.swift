@@ -111,7 +111,9 @@ public func valueWithReverseGradient<T: ADReal>(
 /// ```
 ///
 /// - Parameters:
+///   - x: The point: one value per input.
 ///   - v: One cotangent per output of `f`.
+///   - f: The vector function, recorded on a fresh tape.
 /// - Throws: ``TapeError/cotangentCountMismatch(outputs:cotangents:)`` if
 ///   `v` and the output differ in length; ``TapeError`` for outputs of
 ///   another tape or poisoned ones.
@@ -156,6 +158,8 @@ public enum GradientMode: Equatable, Sendable {
 /// ```
 ///
 /// - Parameters:
+///   - x: The point: one value per input.
+///   - f: The function, written once as an ``ADFunction``.
 ///   - mode: `.automatic` (default) uses forward chunks for up to
 ///     ``GradientMode/reverseThreshold`` inputs and a tape above.
 /// - Returns: ∇f(x).

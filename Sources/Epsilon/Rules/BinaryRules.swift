@@ -14,6 +14,7 @@ extension Rules {
   /// x > 0 for y > 0); for x < 0, ∂y is NaN (xʸ is not real near a
   /// non-integer y), which a constant exponent's zero partials mask out.
   public struct Pow: BinaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable
     public func value(_ x: Double, _ y: Double) -> Double { _libm_pow(x, y) }
@@ -49,6 +50,7 @@ extension Rules {
   /// overflow. At the origin, where the angle is undefined, every
   /// derivative is 0.
   public struct Atan2: BinaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable
     public func value(_ y: Double, _ x: Double) -> Double { _libm_atan2(y, x) }
@@ -78,6 +80,7 @@ extension Rules {
   /// ∂x = x/h, ∂y = y/h; ∂xx = y²/h³, ∂xy = −xy/h³, ∂yy = x²/h³. At the
   /// origin, a kink, every derivative is 0 (as for `abs`).
   public struct Hypot: BinaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable
     public func value(_ x: Double, _ y: Double) -> Double { _libm_hypot(x, y) }

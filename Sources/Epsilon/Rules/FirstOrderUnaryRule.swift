@@ -18,9 +18,9 @@
 /// derivative(at: 2.0) { x in cubicRoot(x) }   // 0.25
 /// ```
 ///
-/// Such a function is generic over ``FirstOrderReal``, not ``ADReal``: every
-/// first-order mode (plain numbers, `Dual` with one or SIMD partials, the
-/// reverse tape over plain numbers) conforms, and second-order modes
+/// Such a function is generic over ``FirstOrderReal``, not ``ADReal``:
+/// plain numbers and `Dual` with one or SIMD partials conform (the reverse
+/// tape does not yet), and second-order modes
 /// (`HyperDual`, nested duals, Hessians) do not, so using it where a second
 /// derivative is needed is a compile-time error rather than a silent zero.
 /// To differentiate twice, write a ``UnaryRule`` instead.

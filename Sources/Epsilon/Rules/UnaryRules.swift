@@ -23,6 +23,7 @@ public enum Rules {}
 extension Rules {
   /// e^(a+h) = e^a + e^a·h + e^a·h²/2
   public struct Exp: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_exp(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_exp(x) }
@@ -34,6 +35,7 @@ extension Rules {
 
   /// 2^(a+h) = 2^a + 2^a·ln2·h + 2^a·ln²2·h²/2
   public struct Exp2: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_exp2(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_exp2(x) }
@@ -50,6 +52,7 @@ extension Rules {
   /// f′ is computed as e^a, not expm1(a) + 1, which is exactly 0 below
   /// a ≈ −37 (Double) where e^a is still representable.
   public struct Expm1: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_expm1(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_expm1(x) }
@@ -61,6 +64,7 @@ extension Rules {
 
   /// log(a+h) = log a + h/a − h²/(2a²)   (a = 0: f′ = +∞; a < 0: NaN)
   public struct Log: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_log(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_log(x) }
@@ -74,6 +78,7 @@ extension Rules {
 
   /// log₂(a+h) = log₂a + h/(a·ln2) − h²/(2a²·ln2)
   public struct Log2: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_log2(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_log2(x) }
@@ -87,6 +92,7 @@ extension Rules {
 
   /// log₁₀(a+h) = log₁₀a + h/(a·ln10) − h²/(2a²·ln10)
   public struct Log10: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_log10(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_log10(x) }
@@ -100,6 +106,7 @@ extension Rules {
 
   /// log(1+a+h) = log1p(a) + h/(1+a) − h²/(2(1+a)²)   (a = −1: f′ = +∞)
   public struct Log1p: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_log1p(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_log1p(x) }
@@ -117,6 +124,7 @@ extension Rules {
 extension Rules {
   /// √(a+h) = √a + h/(2√a) − h²/(8a√a)   (a = 0: f′ = +∞; a < 0: NaN)
   public struct Sqrt: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_sqrt(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_sqrt(x) }
@@ -130,6 +138,7 @@ extension Rules {
 
   /// ∛(a+h) = ∛a + h/(3∛a²) − h²/(9a∛a²)   (a = 0: f′ = +∞)
   public struct Cbrt: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_cbrt(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_cbrt(x) }
@@ -178,6 +187,7 @@ extension Rules {
 extension Rules {
   /// sin(a+h) = sin a + cos a·h − sin a·h²/2
   public struct Sin: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_sin(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_sin(x) }
@@ -189,6 +199,7 @@ extension Rules {
 
   /// cos(a+h) = cos a − sin a·h − cos a·h²/2
   public struct Cos: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_cos(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_cos(x) }
@@ -200,6 +211,7 @@ extension Rules {
 
   /// tan(a+h) = tan a + (1 + tan²a)·h + tan a·(1 + tan²a)·h²
   public struct Tan: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_tan(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_tan(x) }
@@ -213,6 +225,7 @@ extension Rules {
 
   /// asin(a+h) = asin a + h/√(1−a²) + a·h²/(2(1−a²)^{3/2})   (|a| = 1: +∞)
   public struct Asin: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_asin(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_asin(x) }
@@ -228,6 +241,7 @@ extension Rules {
 
   /// acos(a+h) = acos a − h/√(1−a²) − a·h²/(2(1−a²)^{3/2})   (|a| = 1: −∞)
   public struct Acos: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_acos(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_acos(x) }
@@ -243,6 +257,7 @@ extension Rules {
 
   /// atan(a+h) = atan a + h/(1+a²) − a·h²/(1+a²)²
   public struct Atan: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_atan(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_atan(x) }
@@ -260,6 +275,7 @@ extension Rules {
 extension Rules {
   /// sinh(a+h) = sinh a + cosh a·h + sinh a·h²/2
   public struct Sinh: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_sinh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_sinh(x) }
@@ -271,6 +287,7 @@ extension Rules {
 
   /// cosh(a+h) = cosh a + sinh a·h + cosh a·h²/2
   public struct Cosh: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_cosh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_cosh(x) }
@@ -286,6 +303,7 @@ extension Rules {
   /// once tanh a rounds to ±1 (|a| > 19 in Double) while sech²a is still
   /// representable; cosh's overflow gives the right limit 0.
   public struct Tanh: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_tanh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_tanh(x) }
@@ -302,6 +320,7 @@ extension Rules {
 
   /// asinh(a+h) = asinh a + h/√(a²+1) − a·h²/(2(a²+1)^{3/2})
   public struct Asinh: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_asinh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_asinh(x) }
@@ -315,6 +334,7 @@ extension Rules {
 
   /// acosh(a+h) = acosh a + h/√(a²−1) − a·h²/(2(a²−1)^{3/2})   (a = 1: +∞)
   public struct Acosh: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_acosh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_acosh(x) }
@@ -330,6 +350,7 @@ extension Rules {
 
   /// atanh(a+h) = atanh a + h/(1−a²) + a·h²/(1−a²)²   (|a| = 1: +∞)
   public struct Atanh: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_atanh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_atanh(x) }
@@ -349,6 +370,7 @@ extension Rules {
 extension Rules {
   /// erf(a+h) = erf a + (2/√π)e^{−a²}·h − (2/√π)·a·e^{−a²}·h²
   public struct Erf: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_erf(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_erf(x) }
@@ -364,6 +386,7 @@ extension Rules {
 
   /// erfc(a+h) = erfc a − (2/√π)e^{−a²}·h + (2/√π)·a·e^{−a²}·h²
   public struct Erfc: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_erfc(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_erfc(x) }
@@ -384,6 +407,7 @@ extension Rules {
   /// |a+h| = |a| + sign(a)·h. At the kink a = ±0 the derivative is 0, the
   /// subgradient of least magnitude (as Stan and JAX choose); f″ = 0.
   public struct Abs: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { x.magnitude }
     @inlinable public func value(_ x: Float) -> Float { x.magnitude }
@@ -396,6 +420,7 @@ extension Rules {
   /// sign(a) is −1, +1, or a itself at ±0 and NaN; its derivative is 0
   /// everywhere, including at the jump.
   public struct Sign: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable
     public func value(_ x: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : x }
@@ -409,6 +434,7 @@ extension Rules {
 
   /// ⌊a⌋, derivative 0 everywhere (including at the jumps).
   public struct Floor: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_floor(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_floor(x) }
@@ -420,6 +446,7 @@ extension Rules {
 
   /// ⌈a⌉, derivative 0 everywhere (including at the jumps).
   public struct Ceil: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_ceil(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_ceil(x) }
@@ -432,6 +459,7 @@ extension Rules {
   /// a rounded to the nearest whole number, halves away from zero (as
   /// `Double.rounded()`); derivative 0 everywhere.
   public struct Rounded: UnaryRule {
+    /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { x.rounded() }
     @inlinable public func value(_ x: Float) -> Float { x.rounded() }

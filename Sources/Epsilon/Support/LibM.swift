@@ -1,3 +1,4 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
 // The C library's elementary functions under private names.
 //
 // Rules call these rather than `exp(x)` directly so that no call can resolve

@@ -30,7 +30,7 @@ extension GradientTape {
   }
 
   /// Records an unwatched input: its gradient is `nil` unless you
-  /// ``watch(_:)`` it (TensorFlow's `tf.constant`).
+  /// ``watch(_:)-(Variable)`` it (TensorFlow's `tf.constant`).
   ///
   /// - Complexity: O(1) amortized.
   @inlinable

@@ -17,7 +17,7 @@
 /// executed are recorded.
 ///
 /// - ``variable(_:)`` records a watched input; ``constant(_:)`` records an
-///   unwatched one, whose gradient is `nil` unless you ``watch(_:)`` it.
+///   unwatched one, whose gradient is `nil` unless you ``watch(_:)-(Variable)`` it.
 /// - A source the target does not depend on has gradient `nil` (or zero,
 ///   with `unconnected: .zero`).
 /// - A non-persistent tape answers one `gradient(of:withRespectTo:unconnected:)`
