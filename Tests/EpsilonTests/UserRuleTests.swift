@@ -142,12 +142,22 @@ let ruleTolerance = 1e-7
   }
 
   @Test(arguments: [-3.0, 0.0, 2.0, 10.0])
-  func firstOrderRuleInFirstOrderModes(_ x: Double) {
+  func firstOrderRuleInFirstOrderModes(_ x: Double) throws {
     let (t, slope) = CubicRoot().valueAndDerivative(x)
     #expect(abs(t * t * t + t - x) <= 1e-12 * max(1, abs(x)))
     #expect(derivative(at: x) { cubicRoot($0) } == slope)
     let g = gradient(at: [x, 1]) { v in cubicRoot(v[0]) * v[1] }
     #expect(g == [slope, t])
     #expect(cubicRoot(x) == t)
+    let tape = try reverseGradient(at: [x, 1]) { v in cubicRoot(v[0]) * v[1] }
+    #expect(tape == [slope, t])
+  }
+
+  /// A rule is a function: `Rule()(x)` on any number type.
+  @Test func rulesAreCallable() {
+    #expect(Softplus()(0.0) == log(2.0))
+    #expect(derivative(at: 0.0) { Softplus()($0) } == 0.5)
+    #expect(derivative(at: 2.0) { CubicRoot()($0) } == 0.25)  // t = 1: 1/(3t² + 1)
+    #expect(gradient(at: [0.0, 0.0]) { v in LogAddExp()(v[0], v[1]) } == [0.5, 0.5])
   }
 }

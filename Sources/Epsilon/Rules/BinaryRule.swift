@@ -24,3 +24,11 @@ extension BinaryRule {
     Float(value(Double(x), Double(y)))
   }
 }
+
+extension BinaryRule {
+  /// f(x, y) with derivatives, on any number type.
+  @inlinable
+  public func callAsFunction<T: ADReal>(_ x: T, _ y: T) -> T {
+    T._apply(self, x, y)
+  }
+}

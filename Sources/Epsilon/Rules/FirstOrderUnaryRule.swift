@@ -19,9 +19,9 @@
 /// ```
 ///
 /// Such a function is generic over ``FirstOrderReal``, not ``ADReal``:
-/// plain numbers and `Dual` with one or SIMD partials conform (the reverse
-/// tape does not yet), and second-order modes
-/// (`HyperDual`, nested duals, Hessians) do not, so using it where a second
+/// plain numbers, `Dual` with one or SIMD partials, and the reverse tape
+/// over plain numbers conform, and second-order modes (`HyperDual`, nested
+/// duals, tapes over duals or tapes, Hessians) do not, so using it where a second
 /// derivative is needed is a compile-time error rather than a silent zero.
 /// To differentiate twice, write a ``UnaryRule`` instead.
 public protocol FirstOrderUnaryRule {
@@ -35,11 +35,18 @@ extension FirstOrderUnaryRule {
   /// f(x), from ``valueAndDerivative(_:)``.
   @inlinable
   public func value(_ x: Double) -> Double { valueAndDerivative(x).value }
+
+  /// f(x) with first derivatives, on any first-order number type.
+  @inlinable
+  public func callAsFunction<T: FirstOrderReal>(_ x: T) -> T {
+    T._apply(firstOrder: self, x)
+  }
 }
 
 /// A number type whose derivatives are first order only, so that it can
 /// apply a ``FirstOrderUnaryRule``: plain `Double`, `Float` and `Float16`,
-/// and `Dual` over them with one or SIMD partials.
+/// `Dual` over them with one or SIMD partials, and a tape's variables over
+/// them.
 public protocol FirstOrderReal: ADReal {
   /// `rule(x)`, with first derivatives carried along.
   static func _apply<R: FirstOrderUnaryRule>(firstOrder rule: R, _ x: Self)
@@ -72,5 +79,17 @@ extension Dual: FirstOrderReal where Partials.Scalar: ADScalar {
     let (y, dy) = rule.valueAndDerivative(Double(x.value))
     if _slowPath(y.isNaN) { return x.chain(Value(y), Value(y), Value(y)) }
     return x.chain(Value(y), Value(dy), 0)
+  }
+}
+
+extension GradientTape.Variable: FirstOrderReal where T: ADScalar {
+  /// Records f′ from the rule, evaluated at `Double`, against the input.
+  @inlinable
+  public static func _apply<R: FirstOrderUnaryRule>(
+    firstOrder rule: R, _ x: Self
+  ) -> Self {
+    let (y, dy) = rule.valueAndDerivative(Double(x.value))
+    if _slowPath(y.isNaN) { return x.chain(T(y), T(y), T(y)) }
+    return x.chain(T(y), T(dy), 0)
   }
 }

@@ -14,7 +14,7 @@
 ///     dy * (1 - dy)
 ///   }
 /// }
-/// func softplus<T: ADReal>(_ x: T) -> T { T._apply(Softplus(), x) }
+/// func softplus<T: ADReal>(_ x: T) -> T { Softplus()(x) }
 /// ```
 ///
 /// The derivatives are generic so that nested number types
@@ -41,4 +41,11 @@ extension UnaryRule {
   /// f(x) on a plain `Float`, computed in `Double` and rounded.
   @inlinable
   public func value(_ x: Float) -> Float { Float(value(Double(x))) }
+}
+
+extension UnaryRule {
+  /// f(x) with derivatives, on any number type: how a rule becomes a
+  /// function, `func softplus<T: ADReal>(_ x: T) -> T { Softplus()(x) }`.
+  @inlinable
+  public func callAsFunction<T: ADReal>(_ x: T) -> T { T._apply(self, x) }
 }
