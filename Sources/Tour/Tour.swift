@@ -2,7 +2,9 @@
 /// with Epsilon and printed beside the tutorial's own number.
 public enum Tour {
   /// Every section, in the tutorials' order.
-  public static var sections: [Section] { firstOrder + optimizers }
+  public static var sections: [Section] {
+    firstOrder + optimizers + picturesSections
+  }
 
   /// Runs `sections` and renders them as text.
   ///
