@@ -47,8 +47,9 @@ enum PictureSettings {
 /// W1's abscissae, and f, f′ (by `Dual`) and f″ (by `HyperDual`) at them.
 func w1Samples() -> (x: [Double], f: [Double], df: [Double], d2f: [Double]) {
   let (low, high, count) = PictureSettings.w1Range
-  let xs = (0..<count).map {
-    low + (high - low) * Double($0) / Double(count - 1)
+  // Weighted so that both ends are exact: 1.4, not 1.4000000000000001.
+  let xs = (0..<count).map { i in
+    (low * Double(count - 1 - i) + high * Double(i)) / Double(count - 1)
   }
   return (
     xs, xs.map { w1($0) }, xs.map { derivative(at: $0) { w1($0) } },
