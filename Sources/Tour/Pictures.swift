@@ -40,8 +40,8 @@ enum PictureSettings {
   /// steps are about η long whatever the gradient.
   static let sgdRate = 1e-3
   static let adamRate = 1e-2
-  /// The most points a curve draws: longer histories are thinned.
-  static let maxPoints = 500
+  /// The most points a loss curve draws: longer histories are thinned.
+  static let maxPoints = 1001
 }
 
 /// W1's abscissae, and f, f′ (by `Dual`) and f″ (by `HyperDual`) at them.
@@ -95,13 +95,18 @@ func rosenbrockRuns() throws -> [(name: String, result: OptimizationResult<Doubl
   ]
 }
 
-/// A loss history as a series against the iteration number, thinned to at
-/// most about `PictureSettings.maxPoints` points (the last always kept).
+/// A loss history as a series against the iteration number. Longer
+/// histories than `PictureSettings.maxPoints` are thinned to about that
+/// many points, spaced evenly on a log axis (the last always kept).
 func lossSeries(_ name: String, _ history: [Double]) -> Plot.Series {
-  let stride = Swift.max(1, history.count / PictureSettings.maxPoints)
-  var indices = Array(Swift.stride(from: 0, to: history.count, by: stride))
-  if let last = history.indices.last, indices.last != last {
-    indices.append(last)
+  let count = history.count
+  var indices = Array(0..<count)
+  if count > PictureSettings.maxPoints {
+    let m = Double(PictureSettings.maxPoints)
+    let kept = (0...PictureSettings.maxPoints).map { k in
+      Int(pow(Double(count - 1), Double(k) / m).rounded())
+    }
+    indices = [0] + Array(Set(kept)).sorted()
   }
   return Plot.Series(
     name, x: indices.map { Double($0) }, y: indices.map { history[$0] })
@@ -130,7 +135,8 @@ extension Tour {
 
     var rosenbrock = Plot(
       title: "Rosenbrock from (−1.2, 1): loss per iteration",
-      xLabel: "iteration", yLabel: "loss (log scale)", yScale: .log10)
+      xLabel: "iteration (log scale; the start, iteration 0, is off it)",
+      yLabel: "loss (log scale)", xScale: .log10, yScale: .log10)
     rosenbrock.series = try rosenbrockRuns().map { name, result in
       let cap = result.stopReason == .iterationLimit ? " (the cap)" : ""
       return lossSeries(

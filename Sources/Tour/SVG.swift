@@ -49,6 +49,8 @@ public struct Plot: Sendable {
   public var xLabel: String
   /// The vertical axis' label.
   public var yLabel: String
+  /// The horizontal scale.
+  public var xScale: Scale
   /// The vertical scale.
   public var yScale: Scale
   /// The curves, each in its own colour.
@@ -56,18 +58,21 @@ public struct Plot: Sendable {
 
   /// An empty plot.
   public init(
-    title: String, xLabel: String, yLabel: String, yScale: Scale = .linear
+    title: String, xLabel: String, yLabel: String,
+    xScale: Scale = .linear, yScale: Scale = .linear
   ) {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
+    self.xScale = xScale
     self.yScale = yScale
   }
 
-  /// The points of `series` that the scale can show, as given.
+  /// The points of `series` that the scales can show, as given.
   func visible(_ series: Series) -> [(x: Double, y: Double)] {
     zip(series.x, series.y).filter { x, y in
-      x.isFinite && y.isFinite && (yScale == .linear || y > 0)
+      x.isFinite && y.isFinite && (xScale == .linear || x > 0)
+        && (yScale == .linear || y > 0)
     }.map { (x: $0, y: $1) }
   }
 
@@ -79,13 +84,18 @@ public struct Plot: Sendable {
     let (left, right, top, bottom) = (72.0, 620.0, 40.0, 344.0)
     let points = series.map(visible)
     let all = points.joined()
-    // Vertical positions are computed on log10(y) for a log scale.
-    let logarithmic = yScale == .log10
-    func vertical(_ y: Double) -> Double { logarithmic ? log10(y) : y }
-    let xTicks = Axis(all.map(\.x), logarithmic: false)
-    let yTicks = Axis(all.map { vertical($0.y) }, logarithmic: logarithmic)
-    func px(_ x: Double) -> Double { xTicks.fraction(x) * (right - left) + left }
-    func py(_ y: Double) -> Double { bottom - yTicks.fraction(y) * (bottom - top) }
+    // Positions are computed on log10 of the value for a log scale.
+    func onScale(_ value: Double, _ scale: Scale) -> Double {
+      scale == .log10 ? log10(value) : value
+    }
+    let xAxis = Axis(all.map { onScale($0.x, xScale) }, xScale == .log10)
+    let yAxis = Axis(all.map { onScale($0.y, yScale) }, yScale == .log10)
+    func px(_ x: Double) -> Double {
+      left + xAxis.fraction(onScale(x, xScale)) * (right - left)
+    }
+    func py(_ y: Double) -> Double {
+      bottom - yAxis.fraction(onScale(y, yScale)) * (bottom - top)
+    }
 
     var s = """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -106,34 +116,64 @@ public struct Plot: Sendable {
       height="\(bottom - top)"/>
 
       """
-    for tick in xTicks.ticks {
-      s += line(px(tick), bottom, px(tick), bottom + 5)
-    }
-    for tick in yTicks.ticks { s += line(left - 5, py(tick), left, py(tick)) }
+    // Ticks are positions on the axis' own (maybe logarithmic) line.
+    let xTicks = xAxis.ticks.map { left + xAxis.fraction($0) * (right - left) }
+    let yTicks = yAxis.ticks.map { bottom - yAxis.fraction($0) * (bottom - top) }
+    for x in xTicks { s += line(x, bottom, x, bottom + 5) }
+    for y in yTicks { s += line(left - 5, y, left, y) }
     s += "</g>\n<g text-anchor=\"middle\">\n"
-    for tick in xTicks.ticks {
-      s += text(px(tick), bottom + 18, xTicks.label(tick))
+    for (x, tick) in zip(xTicks, xAxis.ticks) {
+      s += text(x, bottom + 18, xAxis.label(tick))
     }
     s += "</g>\n<g text-anchor=\"end\">\n"
-    for tick in yTicks.ticks {
-      s += text(left - 8, py(tick) + 4, yTicks.label(tick))
+    for (y, tick) in zip(yTicks, yAxis.ticks) {
+      s += text(left - 8, y + 4, yAxis.label(tick))
     }
     s += "</g>\n"
     for (index, (curve, shown)) in zip(series, points).enumerated() {
-      let colour = Plot.palette[index % Plot.palette.count]
       let xs = shown.map { "\($0.x)" }.joined(separator: " ")
       let ys = shown.map { "\($0.y)" }.joined(separator: " ")
-      let pixels = shown.map { "\(rounded(px($0.x))),\(rounded(py(vertical($0.y))))" }
-      s += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" "
-        + "data-name=\"\(escaped(curve.name))\" data-x=\"\(xs)\" "
-        + "data-y=\"\(ys)\" points=\"\(pixels.joined(separator: " "))\"/>\n"
-      // The legend, top right inside the frame, one row per series.
-      let rowY = top + 16 + 18 * Double(index)
-      s += "<line x1=\"\(right - 150)\" y1=\"\(rowY - 4)\" x2=\"\(right - 126)\" "
-        + "y2=\"\(rowY - 4)\" stroke=\"\(colour)\" stroke-width=\"3\"/>\n"
-      s += text(right - 120, rowY, curve.name)
+      let pixels = shown.map { "\(rounded(px($0.x))),\(rounded(py($0.y)))" }
+      s += "<polyline fill=\"none\" stroke=\"\(Plot.colour(index))\" "
+        + "stroke-width=\"1.5\" data-name=\"\(escaped(curve.name))\" "
+        + "data-x=\"\(xs)\" data-y=\"\(ys)\" "
+        + "points=\"\(pixels.joined(separator: " "))\"/>\n"
+    }
+    // The legend, in the frame's corner that hides the fewest points, on
+    // a box; 6.7 px is about the widest average character at 12 px.
+    let longest = series.map(\.name.count).max() ?? 0
+    let (boxWidth, boxHeight) = (38 + 6.7 * Double(longest),
+      18 * Double(series.count) + 6)
+    let corners = [
+      (right - 6 - boxWidth, top + 6), (left + 6, bottom - 6 - boxHeight),
+      (left + 6, top + 6), (right - 6 - boxWidth, bottom - 6 - boxHeight),
+    ]
+    let pixels = all.map { (px($0.x), py($0.y)) }
+    let (legendLeft, legendTop) = corners.min { a, b in
+      func hidden(_ c: (Double, Double)) -> Int {
+        pixels.filter { x, y in
+          (c.0...(c.0 + boxWidth)).contains(x)
+            && (c.1...(c.1 + boxHeight)).contains(y)
+        }.count
+      }
+      return hidden(a) < hidden(b)
+    } ?? corners[0]
+    s += "<rect x=\"\(rounded(legendLeft))\" y=\"\(rounded(legendTop))\" "
+      + "width=\"\(rounded(boxWidth))\" height=\"\(boxHeight)\" "
+      + "fill=\"white\" fill-opacity=\"0.85\" stroke=\"#bbbbbb\"/>\n"
+    for (index, curve) in series.enumerated() {
+      let rowY = legendTop + 16 + 18 * Double(index)
+      s += "<line x1=\"\(rounded(legendLeft + 6))\" y1=\"\(rounded(rowY - 4))\" "
+        + "x2=\"\(rounded(legendLeft + 30))\" y2=\"\(rounded(rowY - 4))\" "
+        + "stroke=\"\(Plot.colour(index))\" stroke-width=\"3\"/>\n"
+      s += text(legendLeft + 36, rowY, curve.name)
     }
     return s + "</svg>\n"
+  }
+
+  /// The colour of series number `index`.
+  static func colour(_ index: Int) -> String {
+    palette[index % palette.count]
   }
 
   /// Distinct colours (Okabe & Ito 2008, safe for colour-blind readers).
@@ -151,7 +191,7 @@ struct Axis {
   var ticks: [Double]
   let logarithmic: Bool
 
-  init(_ values: [Double], logarithmic: Bool) {
+  init(_ values: [Double], _ logarithmic: Bool) {
     self.logarithmic = logarithmic
     var (low, high) = (values.min() ?? 0, values.max() ?? 1)
     if high - low < 1e-12 * Swift.max(Swift.abs(low), 1) {
@@ -172,9 +212,14 @@ struct Axis {
   /// Where `value` sits between `low` (0) and `high` (1).
   func fraction(_ value: Double) -> Double { (value - low) / (high - low) }
 
-  /// A tick's label: `1e-5` on a log axis, else at most 6 decimals.
+  /// A tick's label: `1`, `10`, `100`, `1000` or `1e-5` on a log axis,
+  /// else at most 6 decimals.
   func label(_ tick: Double) -> String {
-    if logarithmic { return "1e\(Int(tick.rounded()))" }
+    if logarithmic {
+      let power = Int(tick.rounded())
+      return (0...3).contains(power)
+        ? "1" + String(repeating: "0", count: power) : "1e\(power)"
+    }
     let text = "\(((tick * 1e6).rounded() / 1e6))"
     return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }

@@ -241,6 +241,9 @@ import Testing
     ]
     let curve = try #require(try Self.parse(plot.svg()).curves["s"])
     #expect(curve.x == [0, 3] && curve.y == [1, 1e-30])
+    plot.xScale = .log10  // now x = 0 goes too
+    let logLog = try #require(try Self.parse(plot.svg()).curves["s"])
+    #expect(logLog.x == [3] && logLog.y == [1e-30])
   }
 
   @Test func aDirectoryThatCannotBeMadeIsAnErrorThatSaysWhatToDo() throws {
