@@ -52,7 +52,9 @@ print("Epsilon tour: the TensorFlow GradientTape tutorials, cell by cell.")
 print("Each result is printed above the tutorial's own number.")
 let (text, allAgree) = Tour.render(chosen)
 print(text)
-if let directory = picturesDirectory, chosen.contains(where: { $0.id == "pictures" }) {
+if let directory = picturesDirectory,
+  chosen.contains(where: { $0.id == "pictures" })
+{
   do {
     for path in try Tour.write(Tour.pictures(), to: directory) {
       print("Wrote \(path)")

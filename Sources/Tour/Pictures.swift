@@ -76,7 +76,9 @@ func regressionRun() throws -> OptimizationResult<Double> {
 }
 
 /// Rosenbrock from (−1.2, 1) by each optimizer, in the legend's order.
-func rosenbrockRuns() throws -> [(name: String, result: OptimizationResult<Double>)] {
+func rosenbrockRuns() throws
+  -> [(name: String, result: OptimizationResult<Double>)]
+{
   let rule = PictureSettings.rule
   var x = PictureSettings.start
   let newton = try Newton<Double>().minimize(Rosenbrock(), over: &x, until: rule)

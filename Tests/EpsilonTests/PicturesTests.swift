@@ -206,7 +206,9 @@ import Testing
     ]
     for (name, run) in runs {
       let key = try #require(
-        parsed.curves.keys.first { $0.hasPrefix(name + ":") || $0.hasPrefix(name + " ") },
+        parsed.curves.keys.first {
+          $0.hasPrefix(name + ":") || $0.hasPrefix(name + " ")
+        },
         "no curve for \(name) in \(parsed.curves.keys)")
       let curve = try #require(parsed.curves[key])
       #expect(key.contains("\(run.iterations) steps"), "\(key)")
