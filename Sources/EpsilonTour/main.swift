@@ -3,6 +3,9 @@
 //   swift run -c release epsilon-tour            every section
 //   swift run -c release epsilon-tour --list     the section names
 //   swift run -c release epsilon-tour loss xtx   some sections
+//
+// The `pictures` section also writes SVG files, to ./epsilon-tour-pictures/
+// unless `--pictures DIR` names another directory or `--no-pictures` is given.
 
 import Tour
 
@@ -12,11 +15,24 @@ import Tour
   import Darwin
 #endif
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
 let sections = Tour.sections
+let usage = "usage: epsilon-tour [--list] [--pictures DIR | --no-pictures] "
+  + "[SECTION ...]"
+
+var picturesDirectory: String? = Tour.defaultPicturesDirectory
+if let i = arguments.firstIndex(of: "--pictures") {
+  guard i + 1 < arguments.count else { print(usage); exit(2) }
+  picturesDirectory = arguments[i + 1]
+  arguments.removeSubrange(i...(i + 1))
+}
+if let i = arguments.firstIndex(of: "--no-pictures") {
+  picturesDirectory = nil
+  arguments.remove(at: i)
+}
 
 if arguments.contains("--help") || arguments.contains("-h") {
-  print("usage: epsilon-tour [--list] [SECTION ...]")
+  print(usage)
   exit(0)
 }
 if arguments.contains("--list") {
@@ -36,6 +52,18 @@ print("Epsilon tour: the TensorFlow GradientTape tutorials, cell by cell.")
 print("Each result is printed above the tutorial's own number.")
 let (text, allAgree) = Tour.render(chosen)
 print(text)
+if let directory = picturesDirectory,
+  chosen.contains(where: { $0.id == "pictures" })
+{
+  do {
+    for path in try Tour.write(Tour.pictures(), to: directory) {
+      print("Wrote \(path)")
+    }
+  } catch {
+    print("epsilon-tour: \(error)")
+    exit(1)
+  }
+}
 print(allAgree
   ? "Every number agrees with the tutorials."
   : "Some numbers differ from the tutorials (marked ✗).")

@@ -80,18 +80,23 @@ public struct Section: Sendable {
   public var source: String
   /// Swift code shown before the results: the Epsilon spelling of the cell.
   public var code: String
+  /// What the checks compare against, as the tour labels it: "tutorial"
+  /// for the tutorials' cells, or, beyond them, e.g. "exact minimum".
+  public var reference: String
   /// Computes the section's checks.
   public var run: @Sendable () throws -> [Check]
 
   /// A section.
   public init(
-    id: String, title: String, source: String, code: String,
+    id: String, title: String, source: String,
+    reference: String = "tutorial", code: String,
     run: @escaping @Sendable () throws -> [Check]
   ) {
     self.id = id
     self.title = title
     self.source = source
     self.code = code
+    self.reference = reference
     self.run = run
   }
 }

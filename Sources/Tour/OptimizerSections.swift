@@ -316,6 +316,7 @@ extension Tour {
       id: "newton", title: "Newton's method against gradient descent",
       source: "beyond the tutorials: Rosenbrock from (−1.2, 1), each method "
         + "run until ‖∇f‖ ≤ 10⁻⁶",
+      reference: "exact minimum (1, 1)",
       code: """
         struct Rosenbrock: ADFunction {
           func callAsFunction<T: ADReal>(_ x: [T]) -> T {
@@ -361,6 +362,7 @@ extension Tour {
       id: "curve-fit", title: "Curve fitting by Levenberg–Marquardt",
       source: "beyond the tutorials: y = a·exp(b·x) fitted to 40 noisy "
         + "points made from a = 2, b = −0.5 (σ = 0.02, seed 2024)",
+      reference: "the (a, b) that made the data",
       code: """
         var random = SplitMix64(state: 2024)
         let xs = (0..<40).map { Double($0) / 10 }

@@ -3,7 +3,7 @@
 public enum Tour {
   /// Every section, in the tutorials' order.
   public static var sections: [Section] {
-    firstOrder + tape + secondOrder + optimizers
+    firstOrder + tape + secondOrder + optimizers + picturesSections
   }
 
   /// Runs `sections` and renders them as text.
@@ -24,7 +24,7 @@ public enum Tour {
       do {
         for check in try section.run() {
           allAgree = allAgree && check.agrees
-          text += render(check)
+          text += render(check, reference: section.reference)
         }
       } catch {
         allAgree = false
@@ -34,21 +34,21 @@ public enum Tour {
     return (text, allAgree)
   }
 
-  static func render(_ check: Check) -> String {
+  static func render(_ check: Check, reference: String) -> String {
     if let tutorialMessage = check.tutorialMessage {
       let mark = check.agrees ? "✓ same sentence" : "✗ DIFFERS"
       return "   \(check.label) \(check.message ?? "no error")\n"
         + "   \(String(repeating: " ", count: check.label.count)) "
-        + "\(tutorialMessage)  ← tutorial   \(mark)\n"
+        + "\(tutorialMessage)  ← \(reference)   \(mark)\n"
     }
     let mark =
       check.isExact
       ? "✓ same digits"
       : check.agrees
-        ? "✓ within \(check.tolerance) (tutorial in float32)" : "✗ DIFFERS"
+        ? "✓ within \(check.tolerance) relative" : "✗ DIFFERS"
     return "   \(check.label) \(format(check.computed))\n"
       + "   \(String(repeating: " ", count: check.label.count)) "
-      + "\(format(check.tutorial))  ← tutorial   \(mark)\n"
+      + "\(format(check.tutorial))  ← \(reference)   \(mark)\n"
   }
 
   static func format(_ values: [Double?]) -> String {
