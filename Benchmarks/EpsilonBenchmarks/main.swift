@@ -77,6 +77,10 @@ let usage = """
   var harness = Harness(options: options)
   // The workloads, in WORKLOADS.md order; one line each.
   harness.addW1()
+  harness.addW1SecondDerivative()
   harness.addW2()
+  harness.addW3()
+  harness.addW4()
+  harness.addW5()
   exit(harness.run() ? 0 : 1)
 #endif
