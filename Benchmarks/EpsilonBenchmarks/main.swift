@@ -34,7 +34,10 @@ let usage = """
 
   Figures are medians of many timed batches after warm-up; ratios to the
   primal and hand-written rows are measured in the same process. W1 reports
-  ns per point, W2 ns per gradient. Exits non-zero if any check fails.
+  ns per point, W2 ns per gradient, W3 ns per Hessian, W4 ns per gradient
+  (and per input, tape bytes, peak memory), W5 ns per whole tutorial run
+  (W5c: per minimisation, iterations printed). Exits non-zero if any check
+  fails.
   """
 
 #if DEBUG
