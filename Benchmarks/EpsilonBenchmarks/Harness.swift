@@ -127,8 +127,22 @@ struct Benchmark {
   /// Returns nil when the case's result matches the hand-written one,
   /// otherwise what is wrong.
   var verify: () -> String?
-  /// Runs `count` calls (a multiple of 4).
+  /// Runs `count` calls (a multiple of `granularity`).
   var body: (Int) -> Void
+  /// Call counts are multiples of this (4 for `cycle4`, 1 for cases whose
+  /// one call takes milliseconds).
+  var granularity = 4
+  /// At most this many timed batches (for cases of a second or so per call,
+  /// where 41 batches would take minutes); nil: the harness's `rounds`.
+  var maxRounds: Int? = nil
+}
+
+/// Lines printed after a group's table, computed from its measurements
+/// (which strategy is fastest, iterations to converge, memory...).
+struct Note {
+  var workload: String
+  var n: Int
+  var lines: ([Measurement]) -> [String]
 }
 
 /// A ratio the project promises: `variant` / `baseline` ≤ `atMost`, or
@@ -174,18 +188,29 @@ struct Harness {
   var options: Options
   private(set) var benchmarks: [Benchmark] = []
   private(set) var targets: [Target] = []
+  private(set) var notes: [Note] = []
 
   init(options: Options) { self.options = options }
 
   /// Registers one case.
   mutating func add(
     _ workload: String, _ variant: String, n: Int, role: Role,
+    granularity: Int = 4, maxRounds: Int? = nil,
     verify: @escaping () -> String?, body: @escaping (Int) -> Void
   ) {
     benchmarks.append(
       Benchmark(
         workload: workload, variant: variant, n: n, role: role,
-        verify: verify, body: body))
+        verify: verify, body: body, granularity: granularity,
+        maxRounds: maxRounds))
+  }
+
+  /// Registers lines to print after the table of `workload` at `n`.
+  mutating func addNote(
+    _ workload: String, n: Int,
+    _ lines: @escaping ([Measurement]) -> [String]
+  ) {
+    notes.append(Note(workload: workload, n: n, lines: lines))
   }
 
   /// Registers a target ratio, checked and printed after its group.
@@ -211,7 +236,7 @@ struct Harness {
           printError("FAILED \(b.workload) \(b.variant) n=\(b.n): \(problem)")
           return false
         }
-        b.body(calls / 4 * 4)
+        b.body(calls / b.granularity * b.granularity)
       }
       return !selected.isEmpty
     }
@@ -297,6 +322,7 @@ struct Harness {
     for round in 0..<rounds {
       for k in 0..<group.count {
         let j = (k + round) % group.count
+        if let most = group[j].maxRounds, samples[j].count >= most { continue }
         let seconds = time(group[j], counts[j])
         samples[j].append(seconds * 1e9 / Double(counts[j]))
       }
@@ -310,15 +336,18 @@ struct Harness {
     }
   }
 
-  /// Calls per batch (a multiple of 4) so a batch lasts `batchSeconds`.
+  /// Calls per batch (a multiple of the case's granularity) so a batch
+  /// lasts `batchSeconds`.
   func calibrate(_ b: Benchmark) -> Int {
-    var count = 4
+    let step = max(1, b.granularity)
+    var count = step
     while true {
       let seconds = time(b, count)
       if seconds >= batchSeconds || count >= 1 << 40 { return count }
       // Grow at most 10× a step, so one slow first batch cannot overshoot.
       let scale = seconds > 0 ? min(10, 1.2 * batchSeconds / seconds) : 10
-      count = max(count * 2, Int(Double(count) * scale)) &+ 3 & ~3
+      count = max(count * 2, Int(Double(count) * scale))
+      count = (count + step - 1) / step * step
     }
   }
 
@@ -396,6 +425,12 @@ struct Harness {
             + " \(t.baseline): \(format(ratio, 0))× (minima"
             + " \(format(minRatio, 0))×) \(ratio >= limit ? "met" : "MISSED")")
       }
+    }
+    for note in notes
+    where note.workload == first.benchmark.workload
+      && note.n == first.benchmark.n
+    {
+      for line in note.lines(results) { print("  " + line) }
     }
     print("")
   }

@@ -34,7 +34,10 @@ let usage = """
 
   Figures are medians of many timed batches after warm-up; ratios to the
   primal and hand-written rows are measured in the same process. W1 reports
-  ns per point, W2 ns per gradient. Exits non-zero if any check fails.
+  ns per point, W2 ns per gradient, W3 ns per Hessian, W4 ns per gradient
+  (and per input, tape bytes, peak memory), W5 ns per whole tutorial run
+  (W5c: per minimisation, iterations printed). Exits non-zero if any check
+  fails.
   """
 
 #if DEBUG
@@ -77,6 +80,10 @@ let usage = """
   var harness = Harness(options: options)
   // The workloads, in WORKLOADS.md order; one line each.
   harness.addW1()
+  harness.addW1SecondDerivative()
   harness.addW2()
+  harness.addW3()
+  harness.addW4()
+  harness.addW5()
   exit(harness.run() ? 0 : 1)
 #endif

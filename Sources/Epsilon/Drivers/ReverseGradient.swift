@@ -25,11 +25,18 @@ extension GradientTape {
   ) throws -> (value: T, gradient: [T]) {
     clear()
     reserveCapacity(x.count)
-    _inputs.removeAll(keepingCapacity: true)
-    for xi in x { _inputs.append(_recordInput(xi)) }
-    let y = f(_inputs)
+    // The inputs array is moved into a local while recording: appending to
+    // the stored property between calls to this tape's methods made each
+    // append a dynamic exclusivity check (swift_beginAccess, ~120
+    // instructions per input, 18% of a Rosenbrock gradient).
+    var inputs = _inputs
+    _inputs = []
+    defer { _inputs = inputs }
+    inputs.removeAll(keepingCapacity: true)
+    for xi in x { inputs.append(_recordInput(xi)) }
+    let y = f(inputs)
     try _check(y, .target)
-    for input in _inputs { try _check(input, .source) }
+    for input in inputs { try _check(input, .source) }
     _isSpent = true
     let n = x.count
     guard y._state != nil else {

@@ -64,18 +64,56 @@ extension SIMD where Scalar: ADScalar {
 
   /// Lane-wise sum.
   @_transparent
-  public static func sum(_ lhs: Self, _ rhs: Self) -> Self { lhs + rhs }
+  public static func sum(_ lhs: Self, _ rhs: Self) -> Self {
+    if Self.scalarCount > _wideLanes { return _lanewise(lhs, rhs, +) }
+    return lhs + rhs
+  }
   /// Lane-wise difference.
   @_transparent
   public static func difference(_ lhs: Self, _ rhs: Self) -> Self {
-    lhs - rhs
+    if Self.scalarCount > _wideLanes { return _lanewise(lhs, rhs, -) }
+    return lhs - rhs
   }
   /// Lane-wise negation.
-  @_transparent public func negated() -> Self { -self }
+  @_transparent public func negated() -> Self {
+    if Self.scalarCount > Self._wideLanes {
+      return Self._lanewise(self, self) { a, _ in -a }
+    }
+    return -self
+  }
+
+  /// Widths above this use `_lanewise`. The stdlib's generic SIMD
+  /// operators write each result lane through the subscript; for 32 and 64
+  /// lanes LLVM does not unroll that loop, and an insert at a variable
+  /// index into a 256- or 512-byte vector goes through memory: O(lanes²),
+  /// ≈ 58 000 instructions for one 64-lane `combine` (callgrind, W3).
+  @usableFromInline static var _wideLanes: Int { 16 }
+
+  /// `op` lane by lane through pointers to the lanes: a plain loop that
+  /// vectorises, O(lanes).
+  @inlinable @inline(__always)
+  static func _lanewise(
+    _ x: Self, _ y: Self, _ op: (Scalar, Scalar) -> Scalar
+  ) -> Self {
+    var result = x
+    withUnsafeMutablePointer(to: &result) { r in
+      withUnsafePointer(to: y) { q in
+        let rs = UnsafeMutableRawPointer(r).assumingMemoryBound(
+          to: Scalar.self)
+        let ys = UnsafeRawPointer(q).assumingMemoryBound(to: Scalar.self)
+        for i in 0..<Self.scalarCount { rs[i] = op(rs[i], ys[i]) }
+      }
+    }
+    return result
+  }
 
   /// `c · self`, with zero lanes kept zero when `c` is not finite.
   @inlinable
   public func scaled(by c: Scalar) -> Self {
+    if Self.scalarCount > Self._wideLanes {
+      // A zero lane stays zero whatever c is.
+      return Self._lanewise(self, self) { a, _ in a == 0 ? 0 : c * a }
+    }
     // One floating compare (false for ±∞ and NaN) on the common path; only
     // an infinite or NaN factor pays for the lane mask.
     if _fastPath(c.magnitude < .infinity) { return c * self }
@@ -89,7 +127,12 @@ extension SIMD where Scalar: ADScalar {
   {
     // a·b is finite when both factors are (bar overflow of the product,
     // which only takes the slow path): one multiply and one compare.
-    if _fastPath((a * b).magnitude < .infinity) { return a * x + b * y }
+    let fast = (a * b).magnitude < .infinity
+    if Self.scalarCount > _wideLanes {
+      if _fastPath(fast) { return _lanewise(x, y) { p, q in a * p + b * q } }
+      return _lanewise(x.scaled(by: a), y.scaled(by: b), +)
+    }
+    if _fastPath(fast) { return a * x + b * y }
     return x.scaled(by: a) + y.scaled(by: b)
   }
 
