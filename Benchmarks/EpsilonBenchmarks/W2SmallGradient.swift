@@ -199,6 +199,18 @@ extension Harness {
           }
         })
 
+      // The same gradient by the reverse tape, its storage reused between
+      // calls (issue 3: W2 by tape), which sets GradientMode's threshold.
+      let tape = GradientTape<Double>()
+      add(
+        "W2", "tape-reused", n: n, role: .epsilon,
+        verify: check { x in (try? tape.gradient(at: x, of: rosenbrock)) ?? [] },
+        body: { count in
+          cycle4(pool, count) {
+            blackHole((try? tape.gradient(at: $0, of: rosenbrock)) ?? [])
+          }
+        })
+
       add(
         "W2", "swift-differentiation", n: n, role: .swiftDifferentiation,
         verify: check {

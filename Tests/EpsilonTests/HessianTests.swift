@@ -269,7 +269,7 @@ struct HessianTests {
     let limit = HessianStrategy.automaticSecondOrderSIMDLimit
     let automatic = HessianStrategy.automatic
     #expect(automatic.resolved(forInputCount: limit) == .secondOrderSIMD)
-    #expect(automatic.resolved(forInputCount: limit + 1) == .hyperDual)
+    #expect(automatic.resolved(forInputCount: limit + 1) == .forwardOverReverse)
     for strategy in concreteStrategies {
       #expect(strategy.resolved(forInputCount: 100) == strategy)
     }

@@ -35,18 +35,20 @@ public enum HessianStrategy: Sendable, Hashable, CaseIterable {
 extension HessianStrategy {
   /// The largest N for which `.automatic` picks `.secondOrderSIMD`.
   ///
-  /// Up to 16 inputs, one second-order pass carries the whole Hessian;
-  /// beyond, hyper-dual blocks cost less than pairs of second-order blocks.
-  /// A first estimate, to be tuned from the W3 benchmark's measurements:
-  /// this and ``resolved(forInputCount:)`` are the only places that encode
+  /// Measured by the W3 benchmark (Rosenbrock, default and native builds,
+  /// four runs): one second-order pass is fastest at N = 2 (≈ 3.4× the
+  /// hand-written Hessian against 13× for forward over reverse), and
+  /// forward over reverse is fastest at N = 8 (27–33× against 45–50× for
+  /// the dense strategies) and N = 16, since its cost grows as N, not N².
+  /// This and ``resolved(forInputCount:)`` are the only places that encode
   /// the choice.
-  public static let automaticSecondOrderSIMDLimit = 16
+  public static let automaticSecondOrderSIMDLimit = 4
 
   /// The concrete strategy used for `inputCount` inputs: itself, unless
   /// `.automatic`.
   ///
   /// `.automatic` picks `.secondOrderSIMD` for N ≤
-  /// ``automaticSecondOrderSIMDLimit`` and `.hyperDual` beyond.
+  /// ``automaticSecondOrderSIMDLimit`` and `.forwardOverReverse` beyond.
   ///
   /// - Parameter inputCount: N, the number of inputs.
   /// - Returns: Never `.automatic`.
@@ -54,7 +56,7 @@ extension HessianStrategy {
   public func resolved(forInputCount inputCount: Int) -> HessianStrategy {
     guard self == .automatic else { return self }
     return inputCount <= Self.automaticSecondOrderSIMDLimit
-      ? .secondOrderSIMD : .hyperDual
+      ? .secondOrderSIMD : .forwardOverReverse
   }
 }
 
