@@ -141,4 +141,38 @@ struct ConcurrencyTests {
       try tape.gradient(of: stale * x, withRespectTo: x)
     }
   }
+
+  /// Set to run the one test that uses a stale variable while other tasks
+  /// recycle its header: correct in value, but a formal data race on the
+  /// header's generation that ThreadSanitizer reports (RELIABILITY.md).
+  static let raceDemo = fuzzEnvironmentInteger("EPSILON_STALE_RACE") == 1
+
+  @Test("A stale variable used while other tasks recycle its header throws",
+    .enabled(if: raceDemo))
+  func staleDuringRecycling() async throws {
+    let stale: GradientTape<Double>.Variable = {
+      let tape = GradientTape<Double>()
+      return tape.variable(1) * 2
+    }()
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          for _ in 0..<2_000 {
+            let tape = GradientTape<Double>()
+            let x = tape.variable(2)
+            _ = try tape.gradient(of: x * x, withRespectTo: x)
+          }
+        }
+      }
+      // Meanwhile this task reads its stale variable's (recycled) header.
+      for _ in 0..<2_000 {
+        let tape = GradientTape<Double>(persistent: true)
+        let x = tape.variable(3)
+        #expect(throws: TapeError.self) {
+          try tape.gradient(of: stale * x, withRespectTo: x)
+        }
+      }
+      try await group.waitForAll()
+    }
+  }
 }
