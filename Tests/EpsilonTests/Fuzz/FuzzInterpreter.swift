@@ -89,7 +89,7 @@ let fuzzKinkMargin = 1e-3
 /// exp, pow and products overflow long before values do.
 let fuzzMagnitudeLimit = 1e8
 
-/// Which side of every kink and jump each instruction is on: equal
+/// Which side of every kink, jump and pole each instruction is on: equal
 /// signatures at two points mean the same smooth piece of the program.
 func fuzzBranchSignature(_ program: FuzzProgram, _ r: [Double]) -> [Int] {
   var signature: [Int] = []
@@ -98,17 +98,32 @@ func fuzzBranchSignature(_ program: FuzzProgram, _ r: [Double]) -> [Int] {
     case .unary(.abs, let a), .unary(.sign, let a):
       signature.append(r[a] < 0 ? -1 : r[a] > 0 ? 1 : 0)
     case .unary(.floor, let a), .unary(.ceil, let a):
-      signature.append(Int(r[a].rounded(.down)))
+      signature.append(fuzzPiece(r[a] - 0.5))
     case .unary(.rounded, let a):
-      signature.append(Int(r[a].rounded()))
+      signature.append(fuzzPiece(r[a]))
     case .binary(.min, let a, let b), .binary(.max, let a, let b):
       signature.append(r[a] < r[b] ? 0 : 1)
     case .binary(.atan2, let y, let x):
       signature.append(x < 0 ? (y < 0 ? -1 : 1) : 0)
+    // Poles: a stencil must not jump across one (tan's argument can move
+    // by many periods when it is amplified, as in tan(sinh(x³))).
+    case .unary(.tan, let a):
+      signature.append(fuzzPiece(r[a] / Double.pi))
+    case .binary(.divide, _, let b):
+      signature.append(r[b] < 0 ? -1 : 1)
+    case .powInt(let a, let n) where n < 0:
+      signature.append(r[a] < 0 ? -1 : 1)
     default: break
     }
   }
   return signature
+}
+
+/// The nearest integer to `t`, without trapping on a stencil point's
+/// non-finite or huge value (those get a piece of their own).
+func fuzzPiece(_ t: Double) -> Int {
+  guard t.isFinite, t.magnitude < 1e15 else { return Int.min }
+  return Int(t.rounded())
 }
 
 /// Why a Double trace is unusable, or nil if every intermediate is finite,
@@ -171,7 +186,11 @@ func fuzzRejection(_ program: FuzzProgram, _ r: [Double]) -> String? {
 ///   the condition scale of ∂f/∂x_k: every mode's rounding error is a few
 ///   ulps of it times the program length, however the terms cancel.
 /// - `hessianScale[k][l]`: the same for ∂²f/∂x_k∂x_l, propagated with
-///   absolute first and second local partials.
+///   absolute first and second local partials (each second partial raised
+///   to |∂r|/max(|arg|, 1), see below).
+///
+/// NaN `valueError` (so `isFinite` is false) when a local partial leaves
+/// 1e±150: the point is then rejected.
 struct FuzzScales {
   var valueError: Double
   var gradientScale: [Double]
@@ -229,7 +248,8 @@ func fuzzScales(_ program: FuzzProgram, _ x: [Double]) -> FuzzScales {
     let ra = pa / Swift.max(values[a].magnitude, 1)
     let rb = pb / Swift.max(values[b].magnitude, 1)
     let paa = Swift.max(local.aa.magnitude, ra)
-    let pab = Swift.max(local.ab.magnitude, args.count > 1 ? Swift.max(ra, rb) : 0)
+    let pab = Swift.max(
+      local.ab.magnitude, args.count > 1 ? Swift.max(ra, rb) : 0)
     let pbb = Swift.max(local.bb.magnitude, rb)
     let useB = args.count > 1
     // A local partial beyond 1e±150 (tanh far out, where sech² ≈ 1e-200)
@@ -256,7 +276,9 @@ func fuzzScales(_ program: FuzzProgram, _ x: [Double]) -> FuzzScales {
     }
     g.append(gr); h.append(hr)
   }
-  if !isModerate { return FuzzScales(valueError: .nan, gradientScale: [], hessianScale: []) }
+  if !isModerate {
+    return FuzzScales(valueError: .nan, gradientScale: [], hessianScale: [])
+  }
   return FuzzScales(
     valueError: e.last!, gradientScale: g.last!, hessianScale: h.last!)
 }

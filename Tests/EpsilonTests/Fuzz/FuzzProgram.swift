@@ -94,7 +94,7 @@ extension FuzzProgram {
   ///
   /// The root is an operation; a node at depth d ≥ 1 is a leaf with
   /// probability 0.25 + 0.1·d (always at the maximum depth), which keeps
-  /// the average program short (about seven instructions) while still
+  /// the average program short (about five instructions) while still
   /// reaching depth 8 now and then. Leaves are
   /// variables four times in five, else small dyadic constants (exact in
   /// Float and Double); inner nodes are unary three times in five.
