@@ -31,10 +31,9 @@ public protocol DualPartials {
   /// Lane-wise negation.
   func negated() -> Self
 
-  /// `c · self`, except that a lane that is zero stays zero even when `c` is
-  /// ±∞ or NaN, at every level of nesting (nested duals also treat an
-  /// exactly zero factor as zero, so a second-order lane that is infinite
-  /// at a kink does not turn a constant 0's product into NaN).
+  /// `c · self`, except that zero annihilates: a lane that is zero stays
+  /// zero even when `c` is ±∞ or NaN, and a zero `c` gives zero even where a
+  /// lane is ±∞ or NaN, at every level of nesting.
   ///
   /// This is Epsilon's NaN safety: an input or constant with zero partials
   /// never acquires NaN partials from an infinite local derivative, such as
@@ -107,27 +106,29 @@ extension SIMD where Scalar: ADScalar {
     return result
   }
 
-  /// `c · self`, with zero lanes kept zero when `c` is not finite.
+  /// `c · self`, with zero annihilating on either side.
   @inlinable
   public func scaled(by c: Scalar) -> Self {
     if Self.scalarCount > Self._wideLanes {
-      // A zero lane stays zero whatever c is.
-      return Self._lanewise(self, self) { a, _ in a == 0 ? 0 : c * a }
+      // Zero annihilates: a zero lane, or a zero factor, gives zero.
+      return Self._lanewise(self, self) { a, _ in a == 0 || c == 0 ? 0 : c * a }
     }
-    // One floating compare (false for ±∞ and NaN) on the common path; only
-    // an infinite or NaN factor pays for the lane mask.
-    if _fastPath(c.magnitude < .infinity) { return c * self }
+    // Two floating compares on the common path (a finite, nonzero factor);
+    // only a zero, infinite or NaN factor takes the slow path.
+    if _fastPath(c != 0 && c.magnitude < .infinity) { return c * self }
+    if c == 0 { return .zero }
     return (c * self).replacing(with: 0, where: self .== 0)
   }
 
-  /// `a·x + b·y`, with zero lanes contributing zero whatever their factor.
+  /// `a·x + b·y`, with zero annihilating in each product.
   @inlinable
   public static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self)
     -> Self
   {
-    // a·b is finite when both factors are (bar overflow of the product,
-    // which only takes the slow path): one multiply and one compare.
-    let fast = (a * b).magnitude < .infinity
+    // a·b is finite and nonzero when both factors are (bar overflow or
+    // underflow of the product, which only takes the slow path).
+    let ab = a * b
+    let fast = ab != 0 && ab.magnitude < .infinity
     if Self.scalarCount > _wideLanes {
       if _fastPath(fast) { return _lanewise(x, y) { p, q in a * p + b * q } }
       return _lanewise(x.scaled(by: a), y.scaled(by: b), +)
