@@ -467,7 +467,8 @@ func format(_ x: Double, _ digits: Int) -> String {
   if digits > 0 {
     let fraction = Int(scaled - Double(whole) * scale)
     let digitsText = "\(fraction)"
-    text += "."
+    text +=
+      "."
       + String(repeating: "0", count: digits - digitsText.count) + digitsText
   }
   return text

@@ -223,8 +223,7 @@ extension Harness {
         })
     }
 
-    for (n, onePass, limit) in [(8, "dual-simd8", 1.5), (16, "dual-simd16", 2)]
-    {
+    for (n, onePass, limit) in [(8, "dual-simd8", 1.5), (16, "dual-simd16", 2)] {
       addTarget(
         Target(
           workload: "W2", n: n, variant: onePass, baseline: "handwritten",

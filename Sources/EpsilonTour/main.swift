@@ -17,12 +17,16 @@ import Tour
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let sections = Tour.sections
-let usage = "usage: epsilon-tour [--list] [--pictures DIR | --no-pictures] "
+let usage =
+  "usage: epsilon-tour [--list] [--pictures DIR | --no-pictures] "
   + "[SECTION ...]"
 
 var picturesDirectory: String? = Tour.defaultPicturesDirectory
 if let i = arguments.firstIndex(of: "--pictures") {
-  guard i + 1 < arguments.count else { print(usage); exit(2) }
+  guard i + 1 < arguments.count else {
+    print(usage)
+    exit(2)
+  }
   picturesDirectory = arguments[i + 1]
   arguments.removeSubrange(i...(i + 1))
 }
@@ -41,11 +45,13 @@ if arguments.contains("--list") {
 }
 let unknown = arguments.filter { name in !sections.contains { $0.id == name } }
 if !unknown.isEmpty {
-  print("epsilon-tour: no section named \(unknown.joined(separator: ", ")); "
-    + "`epsilon-tour --list` names them all.")
+  print(
+    "epsilon-tour: no section named \(unknown.joined(separator: ", ")); "
+      + "`epsilon-tour --list` names them all.")
   exit(2)
 }
-let chosen = arguments.isEmpty
+let chosen =
+  arguments.isEmpty
   ? sections : sections.filter { arguments.contains($0.id) }
 
 print("Epsilon tour: the TensorFlow GradientTape tutorials, cell by cell.")
@@ -64,7 +70,8 @@ if let directory = picturesDirectory,
     exit(1)
   }
 }
-print(allAgree
-  ? "Every number agrees with the tutorials."
-  : "Some numbers differ from the tutorials (marked ✗).")
+print(
+  allAgree
+    ? "Every number agrees with the tutorials."
+    : "Some numbers differ from the tutorials (marked ✗).")
 exit(allAgree ? 0 : 1)

@@ -37,8 +37,14 @@ func tfPrinted(_ value: Float) -> Double {
   // product's, far below the half-unit that `rounded()` decides on.
   var exponent = 0
   var magnitude = Swift.abs(x)
-  while magnitude >= 1 { magnitude /= 10; exponent += 1 }
-  while magnitude < 0.1 { magnitude *= 10; exponent -= 1 }
+  while magnitude >= 1 {
+    magnitude /= 10
+    exponent += 1
+  }
+  while magnitude < 0.1 {
+    magnitude *= 10
+    exponent -= 1
+  }
   let digits = 9 - exponent
   var scale = 1.0
   for _ in 0..<Swift.abs(digits) { scale *= 10 }

@@ -38,7 +38,8 @@ extension Tour {
     try makeDirectory(directory)
     var written: [String] = []
     for picture in pictures {
-      let path = directory.hasSuffix("/")
+      let path =
+        directory.hasSuffix("/")
         ? directory + picture.fileName : directory + "/" + picture.fileName
       guard let file = fopen(path, "w") else { throw failure(path) }
       let status = fputs(picture.plot.svg(), file)

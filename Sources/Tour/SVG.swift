@@ -134,7 +134,8 @@ public struct Plot: Sendable {
       let xs = shown.map { "\($0.x)" }.joined(separator: " ")
       let ys = shown.map { "\($0.y)" }.joined(separator: " ")
       let pixels = shown.map { "\(rounded(px($0.x))),\(rounded(py($0.y)))" }
-      s += "<polyline fill=\"none\" stroke=\"\(Plot.colour(index))\" "
+      s +=
+        "<polyline fill=\"none\" stroke=\"\(Plot.colour(index))\" "
         + "stroke-width=\"1.5\" data-name=\"\(escaped(curve.name))\" "
         + "data-x=\"\(xs)\" data-y=\"\(ys)\" "
         + "points=\"\(pixels.joined(separator: " "))\"/>\n"
@@ -142,28 +143,33 @@ public struct Plot: Sendable {
     // The legend, in the frame's corner that hides the fewest points, on
     // a box; 6.7 px is about the widest average character at 12 px.
     let longest = series.map(\.name.count).max() ?? 0
-    let (boxWidth, boxHeight) = (38 + 6.7 * Double(longest),
-      18 * Double(series.count) + 6)
+    let (boxWidth, boxHeight) = (
+      38 + 6.7 * Double(longest),
+      18 * Double(series.count) + 6
+    )
     let corners = [
       (right - 6 - boxWidth, top + 6), (left + 6, bottom - 6 - boxHeight),
       (left + 6, top + 6), (right - 6 - boxWidth, bottom - 6 - boxHeight),
     ]
     let pixels = all.map { (px($0.x), py($0.y)) }
-    let (legendLeft, legendTop) = corners.min { a, b in
-      func hidden(_ c: (Double, Double)) -> Int {
-        pixels.filter { x, y in
-          (c.0...(c.0 + boxWidth)).contains(x)
-            && (c.1...(c.1 + boxHeight)).contains(y)
-        }.count
-      }
-      return hidden(a) < hidden(b)
-    } ?? corners[0]
-    s += "<rect x=\"\(rounded(legendLeft))\" y=\"\(rounded(legendTop))\" "
+    let (legendLeft, legendTop) =
+      corners.min { a, b in
+        func hidden(_ c: (Double, Double)) -> Int {
+          pixels.filter { x, y in
+            (c.0...(c.0 + boxWidth)).contains(x)
+              && (c.1...(c.1 + boxHeight)).contains(y)
+          }.count
+        }
+        return hidden(a) < hidden(b)
+      } ?? corners[0]
+    s +=
+      "<rect x=\"\(rounded(legendLeft))\" y=\"\(rounded(legendTop))\" "
       + "width=\"\(rounded(boxWidth))\" height=\"\(boxHeight)\" "
       + "fill=\"white\" fill-opacity=\"0.85\" stroke=\"#bbbbbb\"/>\n"
     for (index, curve) in series.enumerated() {
       let rowY = legendTop + 16 + 18 * Double(index)
-      s += "<line x1=\"\(rounded(legendLeft + 6))\" y1=\"\(rounded(rowY - 4))\" "
+      s +=
+        "<line x1=\"\(rounded(legendLeft + 6))\" y1=\"\(rounded(rowY - 4))\" "
         + "x2=\"\(rounded(legendLeft + 30))\" y2=\"\(rounded(rowY - 4))\" "
         + "stroke=\"\(Plot.colour(index))\" stroke-width=\"3\"/>\n"
       s += text(legendLeft + 36, rowY, curve.name)

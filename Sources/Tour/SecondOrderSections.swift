@@ -4,7 +4,8 @@ extension Tour {
   static let secondOrder: [Section] = [
     Section(
       id: "nested-tapes", title: "Second derivatives by nested tapes",
-      source: "tutorials 000 and 002 (the Hessian of g), 001 (cell 11), 003 (cell 4), 004 (cell 12)",
+      source:
+        "tutorials 000 and 002 (the Hessian of g), 001 (cell 11), 003 (cell 4), 004 (cell 12)",
       code: """
         let outer = GradientTape<Double>(persistent: true)
         let inner = GradientTape<GradientTape<Double>.Variable>(persistent: true)
@@ -22,7 +23,10 @@ extension Tour {
       let first = try inner.gradient(of: g(x[0], x[1]), withRespectTo: x)
       var hessian: [Double?] = []
       for d in first {
-        guard let d else { hessian += [nil, nil]; continue }
+        guard let d else {
+          hessian += [nil, nil]
+          continue
+        }
         hessian += try outer.gradient(of: d, withRespectTo: xo)
       }
       func cube(_ x0: Double) throws -> [Double?] {
@@ -43,13 +47,17 @@ extension Tour {
       let dy2 = try inner2.gradient(of: parabolaTerms(x2), withRespectTo: x2)
       let d2y2 = try dy2.flatMap { try outer2.gradient(of: $0, withRespectTo: x2o) }
       return [
-        Check("[[∂²z/∂x1², ∂²z/∂x1∂x2], [∂²z/∂x2∂x1, ∂²z/∂x2²]] =", hessian,
+        Check(
+          "[[∂²z/∂x1², ∂²z/∂x1∂x2], [∂²z/∂x2∂x1, ∂²z/∂x2²]] =", hessian,
           tutorial: [nil, 6, 6, 14]),
-        Check("(y, dy/dx, d²y/dx²) of x³ at 5 =", try cube(5),
+        Check(
+          "(y, dy/dx, d²y/dx²) of x³ at 5 =", try cube(5),
           tutorial: [125, 75, 30]),
-        Check("(dy/dx, d²y/dx²) of x³ at 1 =", Array(try cube(1).dropFirst()),
+        Check(
+          "(dy/dx, d²y/dx²) of x³ at 1 =", Array(try cube(1).dropFirst()),
           tutorial: [3, 6]),
-        Check("(dy/dx, d²y/dx²) of x² − 2x + 1 at 0 =", [dy2?.value, d2y2],
+        Check(
+          "(dy/dx, d²y/dx²) of x² − 2x + 1 at 0 =", [dy2?.value, d2y2],
           tutorial: [-2, 2]),
       ]
     },
@@ -68,9 +76,12 @@ extension Tour {
           "hessian (the tape's nil, a source that does not reach the target, is 0 here) =",
           h.flatMap { $0 }, tutorial: [0, 6, 6, 14]),
         Check("(y, y′, y″) of x³ at 5 =", [y, dy, d2y], tutorial: [125, 75, 30]),
-        Check("(y′, y″) of x³ at 1 =",
-          [derivative(at: 1.0) { x in x * x * x },
-           secondDerivative(at: 1.0) { x in x * x * x }],
+        Check(
+          "(y′, y″) of x³ at 1 =",
+          [
+            derivative(at: 1.0) { x in x * x * x },
+            secondDerivative(at: 1.0) { x in x * x * x },
+          ],
           tutorial: [3, 6]),
       ]
     },

@@ -6,7 +6,10 @@ func parabolaTerms<T: ADReal>(_ x: T, _ a: T = 1, _ b: T = -2, _ c: T = 1) -> T 
 }
 
 /// The message a second `gradient` call on a non-persistent tape throws.
-func secondCallMessage(_ tape: GradientTape<Double>, _ z: GradientTape<Double>.Variable, _ x: GradientTape<Double>.Variable) -> String {
+func secondCallMessage(
+  _ tape: GradientTape<Double>, _ z: GradientTape<Double>.Variable,
+  _ x: GradientTape<Double>.Variable
+) -> String {
   do {
     _ = try tape.gradient(of: z, withRespectTo: x)
     return "no error"
@@ -68,18 +71,24 @@ extension Tour {
       return [
         Check(
           "(dz/dx1, dz/dx2) =",
-          [try tape.gradient(of: z, withRespectTo: x1),
-           try tape.gradient(of: z, withRespectTo: x2)],
+          [
+            try tape.gradient(of: z, withRespectTo: x1),
+            try tape.gradient(of: z, withRespectTo: x2),
+          ],
           tutorial: [9, 42]),
         Check(
           "(y1, dy1/dx1, y2, dy2/dx2) =",
-          [y1.value, try t3.gradient(of: y1, withRespectTo: a),
-           y2.value, try t3.gradient(of: y2, withRespectTo: b)],
+          [
+            y1.value, try t3.gradient(of: y1, withRespectTo: a),
+            y2.value, try t3.gradient(of: y2, withRespectTo: b),
+          ],
           tutorial: [9, 6, 64, 48]),
         Check(
           "(dz/dx, dy/dx) at x = 3, y = x², z = y² =",
-          [try t4.gradient(of: zz, withRespectTo: x),
-           try t4.gradient(of: y, withRespectTo: x)],
+          [
+            try t4.gradient(of: zz, withRespectTo: x),
+            try t4.gradient(of: y, withRespectTo: x),
+          ],
           tutorial: [108, 6]),
       ]
     },
@@ -166,17 +175,22 @@ extension Tour {
       let loss = r1 * r1 + r2 * r2
       let lossGradient = try t4.gradient(of: loss, withRespectTo: p)
       return [
-        Check("d(2·xᵀx)/dx =", try t1.gradient(of: y, withRespectTo: x),
+        Check(
+          "d(2·xᵀx)/dx =", try t1.gradient(of: y, withRespectTo: x),
           tutorial: [0, 4, 8, 12]),
-        Check("dz/dx (z = y², y = x²) =",
+        Check(
+          "dz/dx (z = y², y = x²) =",
           try t2.gradient(of: zs, withRespectTo: v).map { $0 },
           tutorial: [0, 4, 32, 108]),
-        Check("dy/dx =", try t2.gradient(of: ys, withRespectTo: v),
+        Check(
+          "dy/dx =", try t2.gradient(of: ys, withRespectTo: v),
           tutorial: [0, 2, 4, 6]),
-        Check("(x², d/dx x²) at 5 =",
+        Check(
+          "(x², d/dx x²) at 5 =",
           [sq.value, try t3.gradient(of: sq, withRespectTo: s)],
           tutorial: [25, 10]),
-        Check("(L, ∂L/∂w1, ∂L/∂w2, ∂L/∂b) =", [loss.value] + lossGradient,
+        Check(
+          "(L, ∂L/∂w1, ∂L/∂w2, ∂L/∂b) =", [loss.value] + lossGradient,
           tutorial: [125, 70, 100, 30]),
       ]
     },
@@ -204,9 +218,11 @@ extension Tour {
       let b = record(t2)
       return [
         Check("z =", a.z.value, tutorial: 16),
-        Check("dz/dx =", try t1.gradient(of: a.z, withRespectTo: a.x),
+        Check(
+          "dz/dx =", try t1.gradient(of: a.z, withRespectTo: a.x),
           tutorial: [8, 8, 8, 8]),
-        Check("dz/dy =", try t2.gradient(of: b.z, withRespectTo: b.y),
+        Check(
+          "dz/dy =", try t2.gradient(of: b.z, withRespectTo: b.y),
           tutorial: 8),
       ]
     },
@@ -232,7 +248,8 @@ extension Tour {
         return [x.value, try tape.gradient(of: x, withRespectTo: y)]
       }
       return [
-        Check("(d/dx loop(x, 6), loop(x, 5), loop(x, 4)) =",
+        Check(
+          "(d/dx loop(x, 6), loop(x, 5), loop(x, 4)) =",
           [try loopGradient(6), try loopGradient(5), try loopGradient(4)],
           tutorial: [12, 12, 4]),
         Check("(x, dx/dy) at x = 2 =", try reversed(2), tutorial: [2, nil]),

@@ -147,7 +147,8 @@ struct ConcurrencyTests {
   /// header's generation that ThreadSanitizer reports (RELIABILITY.md).
   static let raceDemo = fuzzEnvironmentInteger("EPSILON_STALE_RACE") == 1
 
-  @Test("A stale variable used while other tasks recycle its header throws",
+  @Test(
+    "A stale variable used while other tasks recycle its header throws",
     .enabled(if: raceDemo))
   func staleDuringRecycling() async throws {
     let stale: GradientTape<Double>.Variable = {

@@ -42,7 +42,8 @@ struct DerivativeTests {
 
   @Test("Three levels of nesting give f‴")
   func thirdOrder() {
-    func third(_ f: (Dual<Dual<Dual<Double>>>) -> Dual<Dual<Dual<Double>>>, at x: Double) -> Double {
+    func third(_ f: (Dual<Dual<Dual<Double>>>) -> Dual<Dual<Dual<Double>>>, at x: Double) -> Double
+    {
       derivative(at: x) { x in derivative(at: x) { x in derivative(at: x, of: f) } }
     }
     // (sin)‴ = −cos; (e^2x)‴ = 8e^2x; (x⁵)‴ = 60x²; (log)‴ = 2/x³.

@@ -7,8 +7,8 @@ import Testing
 @Suite("Dual")
 struct DualTests {
   // Dyadic operands, so every result below is exact.
-  let a = Dual<Double>(3, partials: 2)       // 3 + 2ε
-  let b = Dual<Double>(-0.5, partials: 0.25) // −0.5 + 0.25ε
+  let a = Dual<Double>(3, partials: 2)  // 3 + 2ε
+  let b = Dual<Double>(-0.5, partials: 0.25)  // −0.5 + 0.25ε
 
   @Test("+ − × ÷ and negation follow ε² = 0")
   func algebra() {
@@ -42,7 +42,7 @@ struct DualTests {
   func simdAlgebra() {
     let x = Dual<SIMD4<Double>>(2, seed: 0)
     let y = Dual<SIMD4<Double>>(5, seed: 1)
-    let z = x * x * y - 3 * y / x   // ∂x = 2xy + 3y/x², ∂y = x² − 3/x
+    let z = x * x * y - 3 * y / x  // ∂x = 2xy + 3y/x², ∂y = x² − 3/x
     #expect(z.value == 20 - 7.5)
     #expect(z.partials == SIMD4(20 + 3.75, 4 - 1.5, 0, 0))
   }
@@ -121,7 +121,8 @@ struct DualTests {
     let expected = [0.0, 3]
     #expect(gradient(at: [1.5, 1.5], chunk: SIMD2<Double>.self) { pick($0[0], $0[1]) } == expected)
     #expect(gradient(at: [1.5, 1.5], chunk: SIMD4<Double>.self) { pick($0[0], $0[1]) } == expected)
-    #expect(gradient(at: [1.5, 1.5], chunk: SIMD64<Double>.self) { pick($0[0], $0[1]) } == expected)
+    #expect(
+      gradient(at: [1.5, 1.5], chunk: SIMD64<Double>.self) { pick($0[0], $0[1]) } == expected)
     // One tangent, argument by argument.
     let alongX = pick(Dual<Double>(1.5, partials: 1), Dual<Double>(1.5)).partials
     let alongY = pick(Dual<Double>(1.5), Dual<Double>(1.5, partials: 1)).partials

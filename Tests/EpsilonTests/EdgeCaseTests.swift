@@ -3,6 +3,9 @@
 // once per function. NaN safety: a zero partial lane stays zero whatever
 // the local derivative, lane by lane.
 
+import Epsilon
+import Testing
+
 #if canImport(Darwin)
   import Darwin
 #elseif canImport(Glibc)
@@ -10,8 +13,6 @@
 #elseif canImport(Musl)
   import Musl
 #endif
-import Epsilon
-import Testing
 
 /// f and its first partial at `x` seeded in lane 0 of `Dual<SIMD2<T>>`,
 /// with lane 1 (a direction f does not depend on) returned too.
@@ -186,13 +187,16 @@ struct KinkTests {
 struct SpecialInputTests {
   static let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0]
 
-  @Test("Unary: the value is the C library's; NaN value → NaN derivative; other lanes stay 0",
-        arguments: UnaryFunction.all)
+  @Test(
+    "Unary: the value is the C library's; NaN value → NaN derivative; other lanes stay 0",
+    arguments: UnaryFunction.all)
   func unary(_ f: UnaryFunction) {
     for p in Self.specials {
       for (value, d, other) in [
-        { let y = applyEpsilon(f, Dual<SIMD2<Double>>(p, seed: 0))
-          return (y.value, y.partials[0], y.partials[1]) }(),
+        {
+          let y = applyEpsilon(f, Dual<SIMD2<Double>>(p, seed: 0))
+          return (y.value, y.partials[0], y.partials[1])
+        }()
       ] {
         let context = "\(f.testDescription)(\(p))"
         #expect(isSameValue(value, Double.cLibrary(f, p)), "value of \(context): \(value)")
@@ -203,7 +207,9 @@ struct SpecialInputTests {
       #expect(isSameValue(y.value, Float.cLibrary(f, Float(p))))
       if y.value.isNaN { #expect(y.partials.isNaN) }
       // A constant never acquires a derivative, NaN or not.
-      #expect(applyEpsilon(f, Dual<Double>(p, partials: 0)).partials == 0, "constant \(f.testDescription)(\(p))")
+      #expect(
+        applyEpsilon(f, Dual<Double>(p, partials: 0)).partials == 0,
+        "constant \(f.testDescription)(\(p))")
     }
   }
 

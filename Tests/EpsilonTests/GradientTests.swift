@@ -69,9 +69,11 @@ extension RuleTestScalar {
       let x = rng.points(n, in: f.domain).map { Self($0) }
       let g = gradient(at: x) { f($0) }
       let differences = centralDifferenceGradient(of: { f($0) }, at: x)
-      for i in x.indices where (g[i] - differences[i].estimate).magnitude > differences[i].tolerance {
+      for i in x.indices where (g[i] - differences[i].estimate).magnitude > differences[i].tolerance
+      {
         Issue.record(
-          "\(f.name) ∂\(i) at N = \(n), \(Self.self), seed \(seed): AD \(g[i]), central difference \(differences[i].estimate) ± \(differences[i].tolerance)")
+          "\(f.name) ∂\(i) at N = \(n), \(Self.self), seed \(seed): AD \(g[i]), central difference \(differences[i].estimate) ± \(differences[i].tolerance)"
+        )
       }
     }
   }
@@ -81,14 +83,16 @@ extension RuleTestScalar {
 struct GradientTests {
   static let functions = TestCatalog.gradient.map { $0 as any GradientTestFunction }
 
-  @Test("Every SIMD width agrees with one tangent and with ∇f, at chunk boundaries (Double)",
-        arguments: functions)
+  @Test(
+    "Every SIMD width agrees with one tangent and with ∇f, at chunk boundaries (Double)",
+    arguments: functions)
   func widthsDouble(_ f: any GradientTestFunction) {
     Double.checkGradientWidths(f, seed: 0xD0_0B1E)
   }
 
-  @Test("Every SIMD width agrees with one tangent and with ∇f, at chunk boundaries (Float)",
-        arguments: functions)
+  @Test(
+    "Every SIMD width agrees with one tangent and with ∇f, at chunk boundaries (Float)",
+    arguments: functions)
   func widthsFloat(_ f: any GradientTestFunction) {
     Float.checkGradientWidths(f, seed: 0xF1_0A7)
   }
@@ -110,9 +114,12 @@ struct GradientTests {
   @Test("Default width: the same as SIMD8")
   func defaultWidth() {
     let x = (0..<19).map { Double($0) / 8 - 1 }
-    #expect(gradient(at: x) { SinCosRing()($0) } == gradient(of: SinCosRing(), at: x, width: 8).gradient)
+    #expect(
+      gradient(at: x) { SinCosRing()($0) } == gradient(of: SinCosRing(), at: x, width: 8).gradient)
     let xf = x.map { Float($0) }
-    #expect(gradient(at: xf) { SinCosRing()($0) } == gradient(of: SinCosRing(), at: xf, width: 8).gradient)
+    #expect(
+      gradient(at: xf) { SinCosRing()($0) } == gradient(of: SinCosRing(), at: xf, width: 8).gradient
+    )
   }
 
   @Test("Empty input: empty gradient, the function's value")

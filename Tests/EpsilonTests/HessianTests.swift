@@ -108,18 +108,23 @@ struct HessianTests {
     for (a, b) in zip(gradient, [-9.4, 15.6, 52.0]) {
       #expect(isClose(a, b, agreement))
     }
-    #expect(isClose(
-      h, [[-66, -40, 0], [-40, 130, -80], [0, -80, 200]], agreement))
+    #expect(
+      isClose(
+        h, [[-66, -40, 0], [-40, 130, -80], [0, -80, 200]], agreement))
   }
 
   @Test(arguments: sizes)
   func strategiesAgreeWithHandWritten(_ n: Int) {
     let x = randomPoint(count: n, seed: 0x5EED_0000 + UInt64(n))
     let functions: [(String, any ADFunction, [[Double]], [Double])] = [
-      ("Rosenbrock", Rosenbrock(), Rosenbrock.hessian(x),
-        Rosenbrock().gradient(x)),
-      ("DenseCubic", DenseCubic(), DenseCubic.hessian(x),
-        DenseCubic.gradient(x)),
+      (
+        "Rosenbrock", Rosenbrock(), Rosenbrock.hessian(x),
+        Rosenbrock().gradient(x)
+      ),
+      (
+        "DenseCubic", DenseCubic(), DenseCubic.hessian(x),
+        DenseCubic.gradient(x)
+      ),
     ]
     for (name, f, expected, expectedGradient) in functions {
       let all = HessianStrategy.allCases.map {
@@ -253,8 +258,9 @@ struct HessianTests {
   }
 
   @Test func hessianVectorProductLengthMismatch() {
-    #expect(throws: EpsilonError.countMismatch(
-      argument: "along", expected: 2, actual: 3)
+    #expect(
+      throws: EpsilonError.countMismatch(
+        argument: "along", expected: 2, actual: 3)
     ) {
       try hessianVectorProduct(at: [1.0, 2.0], along: [1, 0, 0]) { x in
         g(x[0], x[1])

@@ -4,8 +4,9 @@
 // special value flows through as IEEE arithmetic says, an independent
 // input's derivative stays exact, misuse throws the documented error.
 
-@testable import Epsilon
 import Testing
+
+@testable import Epsilon
 
 /// f(x, y) = x²/2 + 3x + y: ∇f = [x + 3, 1], H = [[1, 0], [0, 0]].
 struct HostilePolynomial: ADFunction {
@@ -39,44 +40,68 @@ func hostileResults<T: ADScalar & HyperDualPartials>(at x: T)
   let p: [T] = [x, 2]
   var r: [HostileResult<T>] = []
   let vg = valueWithGradient(at: p) { f($0) }
-  r.append(.init(driver: "valueWithGradient", value: vg.value,
-    gradient: vg.gradient))
-  r.append(.init(driver: "gradient(chunk: SIMD2)",
-    gradient: gradient(at: p, chunk: SIMD2<T>.self) { f($0) }))
-  r.append(.init(driver: "gradient(chunk: SIMD4)",
-    gradient: gradient(at: p, chunk: SIMD4<T>.self) { f($0) }))
-  r.append(.init(driver: "gradient(chunk: SIMD16)",
-    gradient: gradient(at: p, chunk: SIMD16<T>.self) { f($0) }))
-  r.append(.init(driver: "gradient(chunk: SIMD64)",
-    gradient: gradient(at: p, chunk: SIMD64<T>.self) { f($0) }))
+  r.append(
+    .init(
+      driver: "valueWithGradient", value: vg.value,
+      gradient: vg.gradient))
+  r.append(
+    .init(
+      driver: "gradient(chunk: SIMD2)",
+      gradient: gradient(at: p, chunk: SIMD2<T>.self) { f($0) }))
+  r.append(
+    .init(
+      driver: "gradient(chunk: SIMD4)",
+      gradient: gradient(at: p, chunk: SIMD4<T>.self) { f($0) }))
+  r.append(
+    .init(
+      driver: "gradient(chunk: SIMD16)",
+      gradient: gradient(at: p, chunk: SIMD16<T>.self) { f($0) }))
+  r.append(
+    .init(
+      driver: "gradient(chunk: SIMD64)",
+      gradient: gradient(at: p, chunk: SIMD64<T>.self) { f($0) }))
   for mode in [GradientMode.automatic, .forward, .reverse] {
     let m = valueWithGradient(at: p, of: f, mode: mode)
-    r.append(.init(driver: "valueWithGradient(mode: .\(mode))",
-      value: m.value, gradient: m.gradient))
+    r.append(
+      .init(
+        driver: "valueWithGradient(mode: .\(mode))",
+        value: m.value, gradient: m.gradient))
   }
   let rv = try valueWithReverseGradient(at: p) { f($0) }
-  r.append(.init(driver: "valueWithReverseGradient", value: rv.value,
-    gradient: rv.gradient))
-  r.append(.init(driver: "vectorJacobianProduct",
-    gradient: try vectorJacobianProduct(at: p, along: [1]) { [f($0)] }))
+  r.append(
+    .init(
+      driver: "valueWithReverseGradient", value: rv.value,
+      gradient: rv.gradient))
+  r.append(
+    .init(
+      driver: "vectorJacobianProduct",
+      gradient: try vectorJacobianProduct(at: p, along: [1]) { [f($0)] }))
   let j = try jacobian(at: p) { [f($0)] }
   r.append(.init(driver: "jacobian", gradient: j[0]))
   let e0 = try directionalDerivative(at: p, along: [1, 0]) { [f($0)] }
   let e1 = try directionalDerivative(at: p, along: [0, 1]) { [f($0)] }
   r.append(.init(driver: "directionalDerivative", gradient: [e0[0], e1[0]]))
   let d = valueWithDerivative(at: x) { t in f([t, Dual(2)]) }
-  r.append(.init(driver: "valueWithDerivative", value: d.value,
-    gradient: [d.derivative, 1]))
+  r.append(
+    .init(
+      driver: "valueWithDerivative", value: d.value,
+      gradient: [d.derivative, 1]))
   let s = valueWithSecondDerivative(at: x) { t in f([t, HyperDual(2)]) }
-  r.append(.init(driver: "valueWithSecondDerivative", value: s.value,
-    gradient: [s.derivative, 1], hessian: [[s.secondDerivative, 0], [0, 0]]))
+  r.append(
+    .init(
+      driver: "valueWithSecondDerivative", value: s.value,
+      gradient: [s.derivative, 1], hessian: [[s.secondDerivative, 0], [0, 0]]))
   let h = valueGradientHessian(at: p) { f($0) }
-  r.append(.init(driver: "valueGradientHessian (closure)", value: h.value,
-    gradient: h.gradient, hessian: h.hessian.rows))
+  r.append(
+    .init(
+      driver: "valueGradientHessian (closure)", value: h.value,
+      gradient: h.gradient, hessian: h.hessian.rows))
   for strategy in HessianStrategy.allCases {
     let hs = valueGradientHessian(at: p, of: f, strategy: strategy)
-    r.append(.init(driver: "valueGradientHessian(strategy: .\(strategy))",
-      value: hs.value, gradient: hs.gradient, hessian: hs.hessian.rows))
+    r.append(
+      .init(
+        driver: "valueGradientHessian(strategy: .\(strategy))",
+        value: hs.value, gradient: hs.gradient, hessian: hs.hessian.rows))
   }
   let hv0 = try hessianVectorProduct(at: p, along: [1, 0], of: f)
   let hv1 = try hessianVectorProduct(at: p, along: [0, 1], of: f)
@@ -104,17 +129,20 @@ struct HostileInputTests {
       }
       if let h = r.hessian {
         #expect(h[0][0] == 1, "\(label): ∂²f/∂x² = \(h[0][0])")
-        #expect(h[0][1] == 0 && h[1][0] == 0 && h[1][1] == 0,
+        #expect(
+          h[0][1] == 0 && h[1][0] == 0 && h[1][1] == 0,
           "\(label): \(h) beside ∂²f/∂x² must stay 0")
       }
     }
   }
 
-  @Test("Special values through every driver (Double)",
+  @Test(
+    "Special values through every driver (Double)",
     arguments: hostileValues(Double.self))
   func specialValuesDouble(x: Double) throws { try check(x) }
 
-  @Test("Special values through every driver (Float)",
+  @Test(
+    "Special values through every driver (Float)",
     arguments: hostileValues(Float.self))
   func specialValuesFloat(x: Float) throws { try check(x) }
 
@@ -125,25 +153,30 @@ struct HostileInputTests {
     let f: ([Dual<SIMD8<Double>>]) -> Dual<SIMD8<Double>> = { _ in 7 }
     let vg = valueWithGradient(at: [Double](), of: f)
     #expect(vg.value == 7 && vg.gradient.isEmpty)
-    #expect(gradient(at: [Double](), chunk: SIMD2<Double>.self) { _ in 7 }
-      .isEmpty)
+    #expect(
+      gradient(at: [Double](), chunk: SIMD2<Double>.self) { _ in 7 }
+        .isEmpty)
     #expect(try reverseGradient(at: [Double]()) { _ in 7 }.isEmpty)
     let rv = try valueWithReverseGradient(at: [Double]()) { _ in 7 }
     #expect(rv.value == 7 && rv.gradient.isEmpty)
     #expect(try jacobian(at: [Double]()) { _ in [7, 8] } == [[], []])
     #expect(try jacobian(at: [Double]()) { _ in [] } == [])
-    #expect(try directionalDerivative(at: [Double](), along: []) { _ in [7] }
-      == [0])
-    #expect(try vectorJacobianProduct(at: [Double](), along: []) { _ in [] }
-      .isEmpty)
-    #expect(try hessianVectorProduct(at: [Double](), along: []) { _ in 7 }
-      .isEmpty)
+    #expect(
+      try directionalDerivative(at: [Double](), along: []) { _ in [7] }
+        == [0])
+    #expect(
+      try vectorJacobianProduct(at: [Double](), along: []) { _ in [] }
+        .isEmpty)
+    #expect(
+      try hessianVectorProduct(at: [Double](), along: []) { _ in 7 }
+        .isEmpty)
     let h = valueGradientHessian(at: [Double]()) { _ in 7 }
     #expect(h.value == 7 && h.gradient.isEmpty && h.hessian.count == 0)
     for strategy in HessianStrategy.allCases {
       let hs = valueGradientHessian(
         at: [Double](), of: HostileConstant(), strategy: strategy)
-      #expect(hs.value == 7 && hs.gradient.isEmpty && hs.hessian.count == 0,
+      #expect(
+        hs.value == 7 && hs.gradient.isEmpty && hs.hessian.count == 0,
         "\(strategy)")
     }
     #expect(Hessian<Double>(count: -3).count == 0)

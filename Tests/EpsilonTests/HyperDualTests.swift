@@ -192,8 +192,10 @@ enum SecondOrderBinaryCase: String, CaseIterable, CustomTestStringConvertible {
       // θ = atan2(x, y): x is the ordinate, y the abscissa.
       let r2 = x * x + y * y
       let r4 = r2 * r2
-      return (y / r2, -x / r2, -2 * x * y / r4, (x * x - y * y) / r4,
-        2 * x * y / r4)
+      return (
+        y / r2, -x / r2, -2 * x * y / r4, (x * x - y * y) / r4,
+        2 * x * y / r4
+      )
     case .hypot:
       let h = (x * x + y * y).squareRoot()
       let h3 = h * h * h
@@ -212,8 +214,10 @@ where
   T: ADScalar & HyperDualPartials,
   T.Epsilon1 == T, T.Epsilon2 == T, T.Epsilon12 == T
 {
-  let h = function.apply(HyperDual<T>(x, epsilon1: .unitPartials(0),
-    epsilon2: .unitPartials(0)))
+  let h = function.apply(
+    HyperDual<T>(
+      x, epsilon1: .unitPartials(0),
+      epsilon2: .unitPartials(0)))
   let s = function.apply(SecondOrderDual<T>(x, seed: 0))
   return (
     (h.epsilon1.partial(0), h.epsilon12.partial(0)),
@@ -271,7 +275,8 @@ struct HyperDualRuleTests {
     _ function: SecondOrderBinaryCase, _ x: T, _ y: T,
     _ r: (dx: Double, dy: Double, xx: Double, xy: Double, yy: Double),
     tolerance: Double
-  ) where
+  )
+  where
     T: ADScalar & HyperDualPartials,
     T.Epsilon1 == T, T.Epsilon2 == T, T.Epsilon12 == T
   {
@@ -337,7 +342,8 @@ struct HyperDualAlgebraTests {
     #expect(q.value == 2)
     #expect(q.epsilon1 == 1)
     #expect(q.epsilon12 == 0)
-    let s = SecondOrderDual<SIMD2<Double>>(2, seed: 0)
+    let s =
+      SecondOrderDual<SIMD2<Double>>(2, seed: 0)
       / SecondOrderDual<SIMD2<Double>>(4, seed: 1)
     // x/y: ∂x = 1/y, ∂y = −x/y², ∂xx = 0, ∂xy = −1/y², ∂yy = 2x/y³.
     #expect(s.gradient == [0.25, -0.125])
@@ -376,7 +382,8 @@ struct HyperDualAlgebraTests {
     #expect(y.value == 0)
     #expect(y.epsilon1 == .zero && y.epsilon2 == .zero)
     #expect(y.epsilon12 == .zero)
-    let s = SecondOrderDual<SIMD2<Double>>(3, seed: 0)
+    let s =
+      SecondOrderDual<SIMD2<Double>>(3, seed: 0)
       * sqrt(SecondOrderDual<SIMD2<Double>>(0))
     #expect(s.gradient == .zero && s.hessian == .zero)
   }

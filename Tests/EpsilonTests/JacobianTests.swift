@@ -50,7 +50,9 @@ extension RuleTestScalar {
         }
         let analytic = f.jacobian(x)
         for row in j.indices {
-          expectClose(j[row], analytic[row], gradientTolerance(analytic[row]), "row \(row) vs analytic: \(context)")
+          expectClose(
+            j[row], analytic[row], gradientTolerance(analytic[row]),
+            "row \(row) vs analytic: \(context)")
         }
       }
     }
@@ -61,8 +63,9 @@ extension RuleTestScalar {
 struct JacobianTests {
   static let functions = TestCatalog.jacobian.map { $0 as any JacobianTestFunction }
 
-  @Test("Every SIMD width agrees with one tangent and with J, at chunk boundaries",
-        arguments: functions)
+  @Test(
+    "Every SIMD width agrees with one tangent and with J, at chunk boundaries",
+    arguments: functions)
   func widths(_ f: any JacobianTestFunction) throws {
     try Double.checkJacobianWidths(f, seed: 0x7AC0B1)
     try Float.checkJacobianWidths(f, seed: 0x7AC0B2)
@@ -82,7 +85,9 @@ struct JacobianTests {
       let j = try jacobian(at: x) { f($0) }
       for row in j.indices {
         for (i, d) in centralDifferenceGradient(of: { f($0)[row] }, at: x).enumerated() {
-          #expect((j[row][i] - d.estimate).magnitude <= d.tolerance, "\(f.name) J[\(row)][\(i)], N = \(n)")
+          #expect(
+            (j[row][i] - d.estimate).magnitude <= d.tolerance, "\(f.name) J[\(row)][\(i)], N = \(n)"
+          )
         }
       }
     }

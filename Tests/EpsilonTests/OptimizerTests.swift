@@ -3,7 +3,6 @@ import Testing
 
 // MARK: - Test problems
 
-
 /// A convex quadratic with coupled coordinates,
 /// Σ (i + 1)(xᵢ − tᵢ)² + ½·x₀·x₁ − ½·t₀·x₁ − ½·t₁·x₀ … written so that its
 /// minimizer is exactly t = (0, 1, 2, …): the coupling term is
@@ -407,8 +406,7 @@ private let tightPoint = 1e-6
   @Test func mismatchedGradientsAreRejected() throws {
     var sgd = try SGD()
     var x = [1.0, 2.0]
-    #expect(throws: OptimizerError.countMismatch(gradients: 1, parameters: 2))
-    {
+    #expect(throws: OptimizerError.countMismatch(gradients: 1, parameters: 2)) {
       try sgd.apply(gradients: [1], to: &x)
     }
     #expect(x == [1, 2] && sgd.iterations == 0)
@@ -426,22 +424,27 @@ private let tightPoint = 1e-6
     }
     var x = [-1.0]
     var sgd = try SGD()
-    #expect(performing: { try sgd.minimize({ x in log(x[0]) }, over: &x) },
+    #expect(
+      performing: { try sgd.minimize({ x in log(x[0]) }, over: &x) },
       throws: isNonFiniteStart)
-    #expect(performing: {
-      try sgd.minimize({ x in log(x[0]) }, over: &x, until: .iterations(3))
-    }, throws: isNonFiniteStart)
-    #expect(performing: {
-      try LBFGS<Double>().minimize({ x in log(x[0]) }, over: &x)
-    }, throws: isNonFiniteStart)
-    #expect(performing: {
-      try LevenbergMarquardt<Double>().minimize(
-        residuals: { x in [log(x[0])] }, over: &x)
-    }, throws: isNonFiniteStart)
+    #expect(
+      performing: {
+        try sgd.minimize({ x in log(x[0]) }, over: &x, until: .iterations(3))
+      }, throws: isNonFiniteStart)
+    #expect(
+      performing: {
+        try LBFGS<Double>().minimize({ x in log(x[0]) }, over: &x)
+      }, throws: isNonFiniteStart)
+    #expect(
+      performing: {
+        try LevenbergMarquardt<Double>().minimize(
+          residuals: { x in [log(x[0])] }, over: &x)
+      }, throws: isNonFiniteStart)
     struct Log: ADFunction {
       func callAsFunction<T: ADReal>(_ x: [T]) -> T { log(x[0]) }
     }
-    #expect(performing: { try newtonMinimize(Log(), from: [-1.0]) },
+    #expect(
+      performing: { try newtonMinimize(Log(), from: [-1.0]) },
       throws: isNonFiniteStart)
     #expect(x == [-1])
   }
@@ -454,14 +457,16 @@ private let tightPoint = 1e-6
     var expected = 10.0
     for _ in 0..<3 { expected -= 4 * expected * expected * expected }
     #expect(expected.isFinite && pow(expected, 4).isFinite)
-    #expect(performing: {
-      try sgd.minimize(
-        { x in x[0] * x[0] * x[0] * x[0] }, over: &x, until: .iterations(10))
-    }, throws: { error in
-      guard case OptimizerError.nonFiniteLoss(let step, let loss) = error
-      else { return false }
-      return step == 4 && loss == .infinity
-    })
+    #expect(
+      performing: {
+        try sgd.minimize(
+          { x in x[0] * x[0] * x[0] * x[0] }, over: &x, until: .iterations(10))
+      },
+      throws: { error in
+        guard case OptimizerError.nonFiniteLoss(let step, let loss) = error
+        else { return false }
+        return step == 4 && loss == .infinity
+      })
     // The same three steps, up to the rounding of 4x³ against x·x·x·x's
     // forward-mode derivative.
     #expect(Swift.abs(x[0] / expected - 1) <= 1e-14)
@@ -493,8 +498,7 @@ private let tightPoint = 1e-6
   @Test func aChangingResidualCountIsRejected() throws {
     var p = [1.0]
     // One residual at p > ½, two below: LM's first step lands below.
-    #expect(throws: OptimizerError.residualCountChanged(expected: 1, actual: 2))
-    {
+    #expect(throws: OptimizerError.residualCountChanged(expected: 1, actual: 2)) {
       try LevenbergMarquardt<Double>().minimize(
         residuals: { p in p[0].value > 0.5 ? [p[0]] : [p[0], p[0]] },
         over: &p)
@@ -513,8 +517,9 @@ private let tightPoint = 1e-6
     for error in errors {
       #expect(error.description.contains(":"), "\(error)")
     }
-    #expect(OptimizerError.nonFiniteLoss(step: 3, loss: .infinity)
-      .description.contains("step 2"))
+    #expect(
+      OptimizerError.nonFiniteLoss(step: 3, loss: .infinity)
+        .description.contains("step 2"))
   }
 
   // MARK: Float

@@ -51,7 +51,8 @@ struct ReverseGradientTests {
     #expect(close(g, [-9.4, 15.6, 52.0]))
   }
 
-  @Test("Elementary functions and branches: tape equals forward",
+  @Test(
+    "Elementary functions and branches: tape equals forward",
     arguments: [1, 3, 8, 17])
   func mixedAgrees(n: Int) throws {
     let x = (0..<n).map { -0.7 + 0.23 * Double($0) }

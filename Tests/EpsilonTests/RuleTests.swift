@@ -8,6 +8,9 @@
 // Sources/Epsilon/Rules: where the library computes f′ from the value
 // (tanh′ = 1 − tanh²), the reference uses a different form (sech²).
 
+import Epsilon
+import Testing
+
 #if canImport(Darwin)
   import Darwin
 #elseif canImport(Glibc)
@@ -15,8 +18,6 @@
 #elseif canImport(Musl)
   import Musl
 #endif
-import Epsilon
-import Testing
 
 // MARK: - The functions under test
 
@@ -329,11 +330,11 @@ enum BinaryFunction: Sendable, CaseIterable, CustomTestStringConvertible {
     case .pow:
       // xʸ = e^(y ln x) for x > 0; for x < 0 (integer y) ∂y is not real.
       let (x, y) = (a, b)
-      let f = Glibc_pow(x, y)
+      let f = libcPow(x, y)
       let l = x > 0 ? log(x) : .nan
       return (
-        y * Glibc_pow(x, y - 1), f * l, y * (y - 1) * Glibc_pow(x, y - 2),
-        Glibc_pow(x, y - 1) + y * Glibc_pow(x, y - 1) * l, f * l * l
+        y * libcPow(x, y - 1), f * l, y * (y - 1) * libcPow(x, y - 2),
+        libcPow(x, y - 1) + y * libcPow(x, y - 1) * l, f * l * l
       )
     case .atan2:
       // d atan(y/x) = (x dy − y dx)/(x² + y²)
@@ -353,7 +354,7 @@ enum BinaryFunction: Sendable, CaseIterable, CustomTestStringConvertible {
 }
 
 // Named so that the reference above cannot pick up Epsilon's generic pow.
-private func Glibc_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+private func libcPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 
 func applyEpsilon<T: ADReal>(_ f: BinaryFunction, _ a: T, _ b: T) -> T {
   switch f {

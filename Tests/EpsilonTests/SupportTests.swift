@@ -61,7 +61,9 @@ struct SupportTests {
         let analytic: [[Double]] = f.jacobian(x)
         for row in analytic.indices {
           for (i, d) in centralDifferenceGradient(of: { f($0)[row] }, at: x).enumerated() {
-            #expect((analytic[row][i] - d.estimate).magnitude <= d.tolerance, "\(f.name) J[\(row)][\(i)], N = \(n)")
+            #expect(
+              (analytic[row][i] - d.estimate).magnitude <= d.tolerance,
+              "\(f.name) J[\(row)][\(i)], N = \(n)")
           }
         }
       }

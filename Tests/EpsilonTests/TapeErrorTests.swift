@@ -1,5 +1,6 @@
-@testable import Epsilon
 import Testing
+
+@testable import Epsilon
 
 // Every misuse of a tape is a thrown TapeError, never a crash or a wrong
 // number. Each case is asserted by its error.
@@ -10,8 +11,10 @@ struct TapeErrorTests {
 
   @Test("Mixing two tapes poisons the result; its gradient throws")
   func mixingTapes() throws {
-    let a = Tape(persistent: true), b = Tape(persistent: true)
-    let x = a.variable(2), y = b.variable(3)
+    let a = Tape(persistent: true)
+    let b = Tape(persistent: true)
+    let x = a.variable(2)
+    let y = b.variable(3)
     let z = x * y
     #expect(z.value == 6)  // the value is still right
     #expect(throws: TapeError.mixedTapes(.target)) {
@@ -79,8 +82,10 @@ struct TapeErrorTests {
 
   @Test("A target or source of another live tape is foreign")
   func foreign() throws {
-    let a = Tape(persistent: true), b = Tape(persistent: true)
-    let x = a.variable(2), y = b.variable(3)
+    let a = Tape(persistent: true)
+    let b = Tape(persistent: true)
+    let x = a.variable(2)
+    let y = b.variable(3)
     #expect(throws: TapeError.foreignVariable(.source)) {
       try a.gradient(of: x * x, withRespectTo: y)
     }
@@ -107,8 +112,7 @@ struct TapeErrorTests {
 
   @Test("Output gradients must match the targets in number")
   func cotangentCount() throws {
-    #expect(throws: TapeError.cotangentCountMismatch(outputs: 2, cotangents: 1))
-    {
+    #expect(throws: TapeError.cotangentCountMismatch(outputs: 2, cotangents: 1)) {
       try vectorJacobianProduct(at: [1.0, 2.0], along: [1.0]) { x in
         [x[0] * x[1], x[0]]
       }

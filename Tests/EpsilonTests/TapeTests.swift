@@ -15,7 +15,8 @@ struct TapeTests {
   @Test("g at (2, 3): dz/dx1 = 9 (seed 000, 002)")
   func firstPartial() throws {
     let tape = Tape()
-    let x1 = tape.variable(2), x2 = tape.variable(3)
+    let x1 = tape.variable(2)
+    let x2 = tape.variable(3)
     let z = g(x1, x2)
     #expect(z.value == 63)
     #expect(try tape.gradient(of: z, withRespectTo: x1) == 9)
@@ -24,23 +25,26 @@ struct TapeTests {
   @Test("A non-persistent tape throws on the second call, saying what to do")
   func nonPersistentSecondCall() throws {
     let tape = Tape()
-    let x1 = tape.variable(2), x2 = tape.variable(3)
+    let x1 = tape.variable(2)
+    let x2 = tape.variable(3)
     let z = g(x1, x2)
     _ = try tape.gradient(of: z, withRespectTo: x1)
     let error = #expect(throws: TapeError.nonPersistentTapeReused) {
       try tape.gradient(of: z, withRespectTo: x2)
     }
     let message = error.map { "\($0)" } ?? ""
-    #expect(message.contains(
-      "A non-persistent GradientTape can only be used to compute one set "
-        + "of gradients"))
+    #expect(
+      message.contains(
+        "A non-persistent GradientTape can only be used to compute one set "
+          + "of gradients"))
     #expect(message.contains("GradientTape(persistent: true)"))
   }
 
   @Test("A persistent tape answers twice: 9 and 42")
   func persistent() throws {
     let tape = Tape(persistent: true)
-    let x1 = tape.variable(2), x2 = tape.variable(3)
+    let x1 = tape.variable(2)
+    let x2 = tape.variable(3)
     let z = g(x1, x2)
     #expect(try tape.gradient(of: z, withRespectTo: x1) == 9)
     #expect(try tape.gradient(of: z, withRespectTo: x2) == 42)
@@ -49,23 +53,29 @@ struct TapeTests {
   @Test("Both partials in one call: [9, 42]")
   func bothPartials() throws {
     let tape = Tape()
-    let x1 = tape.variable(2), x2 = tape.variable(3)
-    #expect(try tape.gradient(of: g(x1, x2), withRespectTo: [x1, x2])
-      == [9, 42])
+    let x1 = tape.variable(2)
+    let x2 = tape.variable(3)
+    #expect(
+      try tape.gradient(of: g(x1, x2), withRespectTo: [x1, x2])
+        == [9, 42])
   }
 
   @Test("Constants give [nil, nil]; watched constants give [9, 42]")
   func constantsAndWatch() throws {
     let tape = Tape()
-    let c1 = tape.constant(2), c2 = tape.constant(3)
-    #expect(try tape.gradient(of: g(c1, c2), withRespectTo: [c1, c2])
-      == [nil, nil])
+    let c1 = tape.constant(2)
+    let c2 = tape.constant(3)
+    #expect(
+      try tape.gradient(of: g(c1, c2), withRespectTo: [c1, c2])
+        == [nil, nil])
 
     let watched = Tape()
-    let w1 = watched.constant(2), w2 = watched.constant(3)
+    let w1 = watched.constant(2)
+    let w2 = watched.constant(3)
     watched.watch([w1, w2])
-    #expect(try watched.gradient(of: g(w1, w2), withRespectTo: [w1, w2])
-      == [9, 42])
+    #expect(
+      try watched.gradient(of: g(w1, w2), withRespectTo: [w1, w2])
+        == [9, 42])
   }
 
   @Test("Several targets: z1 = 3x, z2 = x² at 5 gives 13")
@@ -78,9 +88,11 @@ struct TapeTests {
   @Test("Nested tapes: the Hessian of g at (2, 3) is [[nil, 6], [6, 14]]")
   func nestedHessian() throws {
     let outer = Tape(persistent: true)
-    let x1 = outer.variable(2), x2 = outer.variable(3)
+    let x1 = outer.variable(2)
+    let x2 = outer.variable(3)
     let inner = GradientTape<Tape.Variable>(persistent: true)
-    let y1 = inner.variable(x1), y2 = inner.variable(x2)
+    let y1 = inner.variable(x1)
+    let y2 = inner.variable(x2)
     let innerGrads = try inner.gradient(of: g(y1, y2), withRespectTo: [y1, y2])
     #expect(innerGrads.map { $0?.value } == [9, 42])
     let hessian = try innerGrads.map { d -> [Double?] in
@@ -89,9 +101,11 @@ struct TapeTests {
     #expect(hessian == [[nil, 6], [6, 14]])
   }
 
-  @Test("x³: 75 then 30 at 5; 3 then 6 at 1", arguments: [
-    (5.0, 125.0, 75.0, 30.0), (1.0, 1.0, 3.0, 6.0),
-  ])
+  @Test(
+    "x³: 75 then 30 at 5; 3 then 6 at 1",
+    arguments: [
+      (5.0, 125.0, 75.0, 30.0), (1.0, 1.0, 3.0, 6.0),
+    ])
   func nestedCube(x0: Double, y: Double, dy: Double, d2y: Double) throws {
     let tape1 = Tape()
     let x = tape1.variable(x0)
@@ -111,8 +125,9 @@ struct TapeTests {
     tape.watch(x)
     var dot: Tape.Variable = 0
     for xi in x { dot += xi * xi }
-    #expect(try tape.gradient(of: 2 * dot, withRespectTo: x)
-      == [0, 4, 8, 12])
+    #expect(
+      try tape.gradient(of: 2 * dot, withRespectTo: x)
+        == [0, 4, 8, 12])
   }
 
   @Test("y = x·x, z = y·y: dz/dx = (0, 4, 32, 108), dy/dx = (0, 2, 4, 6)")
@@ -141,21 +156,27 @@ struct TapeTests {
   func watchedCoefficients() throws {
     let tape = Tape()
     let x = tape.variable(0)
-    let a = tape.constant(1), b = tape.constant(-2), c = tape.constant(1)
+    let a = tape.constant(1)
+    let b = tape.constant(-2)
+    let c = tape.constant(1)
     tape.watch([a, b, c])
     let y = a * pow(x, 2.0) + b * x + c
-    #expect(try tape.gradient(of: y, withRespectTo: [x, a, b, c])
-      == [-2, 0, 0, 1])
+    #expect(
+      try tape.gradient(of: y, withRespectTo: [x, a, b, c])
+        == [-2, 0, 0, 1])
   }
 
   @Test("Unwatched coefficients: dy/dx = −2, the constants nil")
   func unwatchedCoefficients() throws {
     let tape = Tape()
     let x = tape.variable(0)
-    let a = tape.constant(1), b = tape.constant(-2), c = tape.constant(1)
+    let a = tape.constant(1)
+    let b = tape.constant(-2)
+    let c = tape.constant(1)
     let y = a * pow(x, 2.0) + b * x + c
-    #expect(try tape.gradient(of: y, withRespectTo: [x, a, b, c])
-      == [-2, nil, nil, nil])
+    #expect(
+      try tape.gradient(of: y, withRespectTo: [x, a, b, c])
+        == [-2, nil, nil, nil])
   }
 
   @Test("Unconnected gives nil, or 0 with unconnected: .zero")
@@ -166,10 +187,12 @@ struct TapeTests {
     let y = a * pow(x, 2.0)
     // The tutorial's gt.gradient(x, y): x does not depend on y.
     #expect(try tape.gradient(of: x, withRespectTo: y) == nil)
-    #expect(try tape.gradient(of: x, withRespectTo: y, unconnected: .zero)
-      == 0)
-    #expect(try tape.gradient(of: y, withRespectTo: a, unconnected: .zero)
-      == 0)
+    #expect(
+      try tape.gradient(of: x, withRespectTo: y, unconnected: .zero)
+        == 0)
+    #expect(
+      try tape.gradient(of: y, withRespectTo: a, unconnected: .zero)
+        == 0)
   }
 
   @Test("Second derivative of a·x² + b·x + c at 0: −2 then 2")
@@ -210,9 +233,11 @@ struct TapeTests {
     #expect(try tape.gradient(of: z, withRespectTo: x) == [8, 8, 8, 8])
   }
 
-  @Test("Control flow: f(x, y) at x = 2 gives 12, 12, 4", arguments: [
-    (6, 12.0), (5, 12.0), (4, 4.0),
-  ])
+  @Test(
+    "Control flow: f(x, y) at x = 2 gives 12, 12, 4",
+    arguments: [
+      (6, 12.0), (5, 12.0), (4, 4.0),
+    ])
   func controlFlow(y: Int, expected: Double) throws {
     func f<T: ADReal>(_ x: T, _ y: Int) -> T {
       var output: T = 1
@@ -228,13 +253,13 @@ struct TapeTests {
   @Test("L = ‖Xw + b − y‖² gives 125, [70, 100], 30")
   func leastSquares() throws {
     let tape = Tape()
-    let X: [[Tape.Variable]] = [[1, 2], [3, 4]]
+    let design: [[Tape.Variable]] = [[1, 2], [3, 4]]
     let y: [Tape.Variable] = [1, 2]
     let w = tape.variables([1, 2])
     let b = tape.variable(1)
     var loss: Tape.Variable = 0
     for i in 0..<2 {
-      let r = X[i][0] * w[0] + X[i][1] * w[1] + b - y[i]
+      let r = design[i][0] * w[0] + design[i][1] * w[1] + b - y[i]
       loss += r * r
     }
     #expect(loss.value == 125)

@@ -44,12 +44,16 @@ struct TutorialTests {
   @Test("y = 2·xᵀx at (0, 1, 2, 3): ∇y = (0, 4, 8, 12)")
   func twiceSquaredNormCell() {
     let x = [0.0, 1, 2, 3]
-    #expect(gradient(at: x) { x in 2 * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3]) } == [0, 4, 8, 12])
+    #expect(
+      gradient(at: x) { x in 2 * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3]) } == [
+        0, 4, 8, 12,
+      ])
     #expect(gradient(at: x) { TwiceSquaredNorm()($0) } == [0, 4, 8, 12])
   }
 
-  @Test("Control flow at x = 2: 12, 12, 4 for y = 6, 5, 4",
-        arguments: [(6, 12.0), (5, 12.0), (4, 4.0)])
+  @Test(
+    "Control flow at x = 2: 12, 12, 4 for y = 6, 5, 4",
+    arguments: [(6, 12.0), (5, 12.0), (4, 4.0)])
   func controlFlowCell(_ y: Int, _ expected: Double) {
     #expect(derivative(at: 2.0) { x in controlFlow(x, y) } == expected)
   }

@@ -180,8 +180,10 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
   var gradient = [P.Scalar](repeating: 0, count: n)
   var hessian = Hessian<P.Scalar>(count: n)
   if n == 0 {
-    return (try tape.valueWithGradient(at: point, of: f).value.value,
-      gradient, hessian)
+    return (
+      try tape.valueWithGradient(at: point, of: f).value.value,
+      gradient, hessian
+    )
   }
   var value: P.Scalar = 0
   for start in stride(from: 0, to: n, by: w) {

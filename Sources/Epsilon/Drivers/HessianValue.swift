@@ -109,7 +109,8 @@ extension Hessian: Equatable {
 extension Hessian: CustomStringConvertible {
   /// The rows as `[[0.0, 6.0], [6.0, 14.0]]`.
   public var description: String {
-    "[" + rows.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }
+    "["
+      + rows.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }
       .joined(separator: ", ") + "]"
   }
 }

@@ -23,13 +23,17 @@ extension Dual where Partials == Double {
   public static func + (lhs: Dual<Double>, rhs: Dual<Double>) -> Dual<Double> { _sum(lhs, rhs) }
   /// Difference.
   @_transparent
-  public static func - (lhs: Dual<Double>, rhs: Dual<Double>) -> Dual<Double> { _difference(lhs, rhs) }
+  public static func - (lhs: Dual<Double>, rhs: Dual<Double>) -> Dual<Double> {
+    _difference(lhs, rhs)
+  }
   /// Product.
   @_transparent
   public static func * (lhs: Dual<Double>, rhs: Dual<Double>) -> Dual<Double> { _product(lhs, rhs) }
   /// Quotient.
   @_transparent
-  public static func / (lhs: Dual<Double>, rhs: Dual<Double>) -> Dual<Double> { _quotient(lhs, rhs) }
+  public static func / (lhs: Dual<Double>, rhs: Dual<Double>) -> Dual<Double> {
+    _quotient(lhs, rhs)
+  }
   /// Negation.
   @_transparent
   public static prefix func - (operand: Dual<Double>) -> Dual<Double> { _negation(operand) }
@@ -56,53 +60,83 @@ extension Dual where Partials == Float {
 extension Dual where Partials == SIMD8<Double> {
   /// Sum.
   @_transparent
-  public static func + (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> { _sum(lhs, rhs) }
+  public static func + (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> {
+    _sum(lhs, rhs)
+  }
   /// Difference.
   @_transparent
-  public static func - (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> { _difference(lhs, rhs) }
+  public static func - (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> {
+    _difference(lhs, rhs)
+  }
   /// Product.
   @_transparent
-  public static func * (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> { _product(lhs, rhs) }
+  public static func * (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> {
+    _product(lhs, rhs)
+  }
   /// Quotient.
   @_transparent
-  public static func / (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> { _quotient(lhs, rhs) }
+  public static func / (lhs: Dual<SIMD8<Double>>, rhs: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> {
+    _quotient(lhs, rhs)
+  }
   /// Negation.
   @_transparent
-  public static prefix func - (operand: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> { _negation(operand) }
+  public static prefix func - (operand: Dual<SIMD8<Double>>) -> Dual<SIMD8<Double>> {
+    _negation(operand)
+  }
 }
 
 extension Dual where Partials == SIMD8<Float> {
   /// Sum.
   @_transparent
-  public static func + (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> { _sum(lhs, rhs) }
+  public static func + (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> {
+    _sum(lhs, rhs)
+  }
   /// Difference.
   @_transparent
-  public static func - (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> { _difference(lhs, rhs) }
+  public static func - (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> {
+    _difference(lhs, rhs)
+  }
   /// Product.
   @_transparent
-  public static func * (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> { _product(lhs, rhs) }
+  public static func * (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> {
+    _product(lhs, rhs)
+  }
   /// Quotient.
   @_transparent
-  public static func / (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> { _quotient(lhs, rhs) }
+  public static func / (lhs: Dual<SIMD8<Float>>, rhs: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> {
+    _quotient(lhs, rhs)
+  }
   /// Negation.
   @_transparent
-  public static prefix func - (operand: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> { _negation(operand) }
+  public static prefix func - (operand: Dual<SIMD8<Float>>) -> Dual<SIMD8<Float>> {
+    _negation(operand)
+  }
 }
 
 extension Dual where Partials == Dual<Double> {
   /// Sum.
   @_transparent
-  public static func + (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> { _sum(lhs, rhs) }
+  public static func + (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> {
+    _sum(lhs, rhs)
+  }
   /// Difference.
   @_transparent
-  public static func - (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> { _difference(lhs, rhs) }
+  public static func - (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> {
+    _difference(lhs, rhs)
+  }
   /// Product.
   @_transparent
-  public static func * (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> { _product(lhs, rhs) }
+  public static func * (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> {
+    _product(lhs, rhs)
+  }
   /// Quotient.
   @_transparent
-  public static func / (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> { _quotient(lhs, rhs) }
+  public static func / (lhs: Dual<Dual<Double>>, rhs: Dual<Dual<Double>>) -> Dual<Dual<Double>> {
+    _quotient(lhs, rhs)
+  }
   /// Negation.
   @_transparent
-  public static prefix func - (operand: Dual<Dual<Double>>) -> Dual<Dual<Double>> { _negation(operand) }
+  public static prefix func - (operand: Dual<Dual<Double>>) -> Dual<Dual<Double>> {
+    _negation(operand)
+  }
 }

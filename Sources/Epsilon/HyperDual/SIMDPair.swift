@@ -76,7 +76,8 @@ public struct SIMDPair<Half: DualPartials>: DualPartials {
 
   /// The lanes as text: `[1.0, 0.0, …]`.
   public var partialsDescription: String {
-    "[" + (0..<Self.partialCount).map { "\(partial($0))" }
+    "["
+      + (0..<Self.partialCount).map { "\(partial($0))" }
       .joined(separator: ", ") + "]"
   }
 }

@@ -88,8 +88,11 @@ func _solveShifted<T: ADScalar>(
     maxDiagonal = Swift.max(maxDiagonal, a[i * n + i].magnitude)
   }
   let beta = T(1e-3) * Swift.max(1, maxDiagonal)
-  var shift = minDiagonal > 0 ? minimumShift : Swift.max(
-    minimumShift, beta - minDiagonal)
+  var shift =
+    minDiagonal > 0
+    ? minimumShift
+    : Swift.max(
+      minimumShift, beta - minDiagonal)
   var shifted = a
   // 2^1100 overflows every finite shift: the loop always ends.
   for _ in 0..<1100 {

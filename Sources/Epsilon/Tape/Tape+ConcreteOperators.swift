@@ -7,53 +7,87 @@
 extension GradientTape.Variable where T == Double {
   /// Sum, recorded.
   @_transparent
-  public static func + (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable) -> GradientTape<Double>.Variable { _sum(lhs, rhs) }
+  public static func + (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable)
+    -> GradientTape<Double>.Variable
+  { _sum(lhs, rhs) }
   /// Difference, recorded.
   @_transparent
-  public static func - (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable) -> GradientTape<Double>.Variable { _difference(lhs, rhs) }
+  public static func - (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable)
+    -> GradientTape<Double>.Variable
+  { _difference(lhs, rhs) }
   /// Product, recorded.
   @_transparent
-  public static func * (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable) -> GradientTape<Double>.Variable { _product(lhs, rhs) }
+  public static func * (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable)
+    -> GradientTape<Double>.Variable
+  { _product(lhs, rhs) }
   /// Quotient, recorded.
   @_transparent
-  public static func / (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable) -> GradientTape<Double>.Variable { _quotient(lhs, rhs) }
+  public static func / (lhs: GradientTape<Double>.Variable, rhs: GradientTape<Double>.Variable)
+    -> GradientTape<Double>.Variable
+  { _quotient(lhs, rhs) }
   /// Negation, recorded.
   @_transparent
-  public static prefix func - (operand: GradientTape<Double>.Variable) -> GradientTape<Double>.Variable { _negation(operand) }
+  public static prefix func - (operand: GradientTape<Double>.Variable)
+    -> GradientTape<Double>.Variable
+  { _negation(operand) }
 }
 
 extension GradientTape.Variable where T == Float {
   /// Sum, recorded.
   @_transparent
-  public static func + (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable) -> GradientTape<Float>.Variable { _sum(lhs, rhs) }
+  public static func + (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable)
+    -> GradientTape<Float>.Variable
+  { _sum(lhs, rhs) }
   /// Difference, recorded.
   @_transparent
-  public static func - (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable) -> GradientTape<Float>.Variable { _difference(lhs, rhs) }
+  public static func - (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable)
+    -> GradientTape<Float>.Variable
+  { _difference(lhs, rhs) }
   /// Product, recorded.
   @_transparent
-  public static func * (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable) -> GradientTape<Float>.Variable { _product(lhs, rhs) }
+  public static func * (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable)
+    -> GradientTape<Float>.Variable
+  { _product(lhs, rhs) }
   /// Quotient, recorded.
   @_transparent
-  public static func / (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable) -> GradientTape<Float>.Variable { _quotient(lhs, rhs) }
+  public static func / (lhs: GradientTape<Float>.Variable, rhs: GradientTape<Float>.Variable)
+    -> GradientTape<Float>.Variable
+  { _quotient(lhs, rhs) }
   /// Negation, recorded.
   @_transparent
-  public static prefix func - (operand: GradientTape<Float>.Variable) -> GradientTape<Float>.Variable { _negation(operand) }
+  public static prefix func - (operand: GradientTape<Float>.Variable)
+    -> GradientTape<Float>.Variable
+  { _negation(operand) }
 }
 
 extension GradientTape.Variable where T == GradientTape<Double>.Variable {
   /// Sum, recorded.
   @_transparent
-  public static func + (lhs: GradientTape<GradientTape<Double>.Variable>.Variable, rhs: GradientTape<GradientTape<Double>.Variable>.Variable) -> GradientTape<GradientTape<Double>.Variable>.Variable { _sum(lhs, rhs) }
+  public static func + (
+    lhs: GradientTape<GradientTape<Double>.Variable>.Variable,
+    rhs: GradientTape<GradientTape<Double>.Variable>.Variable
+  ) -> GradientTape<GradientTape<Double>.Variable>.Variable { _sum(lhs, rhs) }
   /// Difference, recorded.
   @_transparent
-  public static func - (lhs: GradientTape<GradientTape<Double>.Variable>.Variable, rhs: GradientTape<GradientTape<Double>.Variable>.Variable) -> GradientTape<GradientTape<Double>.Variable>.Variable { _difference(lhs, rhs) }
+  public static func - (
+    lhs: GradientTape<GradientTape<Double>.Variable>.Variable,
+    rhs: GradientTape<GradientTape<Double>.Variable>.Variable
+  ) -> GradientTape<GradientTape<Double>.Variable>.Variable { _difference(lhs, rhs) }
   /// Product, recorded.
   @_transparent
-  public static func * (lhs: GradientTape<GradientTape<Double>.Variable>.Variable, rhs: GradientTape<GradientTape<Double>.Variable>.Variable) -> GradientTape<GradientTape<Double>.Variable>.Variable { _product(lhs, rhs) }
+  public static func * (
+    lhs: GradientTape<GradientTape<Double>.Variable>.Variable,
+    rhs: GradientTape<GradientTape<Double>.Variable>.Variable
+  ) -> GradientTape<GradientTape<Double>.Variable>.Variable { _product(lhs, rhs) }
   /// Quotient, recorded.
   @_transparent
-  public static func / (lhs: GradientTape<GradientTape<Double>.Variable>.Variable, rhs: GradientTape<GradientTape<Double>.Variable>.Variable) -> GradientTape<GradientTape<Double>.Variable>.Variable { _quotient(lhs, rhs) }
+  public static func / (
+    lhs: GradientTape<GradientTape<Double>.Variable>.Variable,
+    rhs: GradientTape<GradientTape<Double>.Variable>.Variable
+  ) -> GradientTape<GradientTape<Double>.Variable>.Variable { _quotient(lhs, rhs) }
   /// Negation, recorded.
   @_transparent
-  public static prefix func - (operand: GradientTape<GradientTape<Double>.Variable>.Variable) -> GradientTape<GradientTape<Double>.Variable>.Variable { _negation(operand) }
+  public static prefix func - (operand: GradientTape<GradientTape<Double>.Variable>.Variable)
+    -> GradientTape<GradientTape<Double>.Variable>.Variable
+  { _negation(operand) }
 }

@@ -77,7 +77,8 @@ extension GradientTape {
         state = sy
       } else {
         // Both inactive (slot 0) or poisoned: keep the worst reason.
-        return Self(value, slot: Swift.max(x._slot, y._slot),
+        return Self(
+          value, slot: Swift.max(x._slot, y._slot),
           generation: 0, state: nil)
       }
       let g = state.pointee.generation

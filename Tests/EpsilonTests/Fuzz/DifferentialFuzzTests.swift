@@ -48,7 +48,8 @@ struct DifferentialFuzzTests {
   static let baseSeed =
     fuzzEnvironmentInteger("EPSILON_FUZZ_SEED") ?? 0x0E95_110F_0225_2026
 
-  @Test("Random programs agree across modes and with differences",
+  @Test(
+    "Random programs agree across modes and with differences",
     arguments: 0..<shardCount)
   func randomPrograms(shard: Int) {
     var ledger = FuzzLedger()
@@ -57,7 +58,8 @@ struct DifferentialFuzzTests {
     while ledger.programs < perShard {
       // Program i of the run has seed base + i·φ: replay one program by
       // its printed seed with `FuzzProgram(seed:)`.
-      let seed = Self.baseSeed
+      let seed =
+        Self.baseSeed
         &+ UInt64(shard * 1_000_000_007 + index) &* 0x9E37_79B9_7F4A_7C15
       index += 1
       let program = FuzzProgram(seed: seed)
@@ -139,9 +141,10 @@ struct FuzzRun {
   /// ``differencesStayOnOnePiece()``.
   var valueDifferences: [CentralDifference<Double>] = []
 
-  init(program: FuzzProgram, x: [Double], trace: [Double],
-    scales: FuzzScales)
-  {
+  init(
+    program: FuzzProgram, x: [Double], trace: [Double],
+    scales: FuzzScales
+  ) {
     self.program = program
     self.x = x
     self.trace = trace
@@ -212,20 +215,24 @@ struct FuzzRun {
     }
   }
 
-  mutating func expectGradient(_ g: [Double], _ reference: [Double],
-    _ mode: @autoclosure () -> String)
-  {
+  mutating func expectGradient(
+    _ g: [Double], _ reference: [Double],
+    _ mode: @autoclosure () -> String
+  ) {
     for k in 0..<n {
-      expectClose(g[k], reference[k],
+      expectClose(
+        g[k], reference[k],
         within: FuzzTolerance.modes * scales.gradientScale[k],
         "∂f/∂x\(k) by \(mode()) vs Dual")
     }
   }
 
-  mutating func expectSecond(_ a: Double, _ b: Double, _ k: Int, _ l: Int,
-    _ what: @autoclosure () -> String)
-  {
-    expectClose(a, b, within: FuzzTolerance.modes * scales.hessianScale[k][l],
+  mutating func expectSecond(
+    _ a: Double, _ b: Double, _ k: Int, _ l: Int,
+    _ what: @autoclosure () -> String
+  ) {
+    expectClose(
+      a, b, within: FuzzTolerance.modes * scales.hessianScale[k][l],
       "∂²f/∂x\(k)∂x\(l) \(what())")
   }
 
@@ -240,9 +247,11 @@ struct FuzzRun {
     // the reference the other modes meet.
     var g = [Double](repeating: 0, count: n)
     for i in 0..<n {
-      let y = evaluate(program, x.indices.map {
-        Dual<Double>(x[$0], partials: $0 == i ? 1 : 0)
-      })
+      let y = evaluate(
+        program,
+        x.indices.map {
+          Dual<Double>(x[$0], partials: $0 == i ? 1 : 0)
+        })
       expectValue(y.value, "Dual<Double>")
       g[i] = y.partials
     }
@@ -267,37 +276,48 @@ struct FuzzRun {
     let i = Int(program.seed % UInt64(n))
     do {
       let s: Double = 1
-      let h = evaluate(program, x.indices.map {
-        HyperDual<Double>(x[$0], epsilon1: $0 == i ? s : 0,
-          epsilon2: $0 == i ? s : 0, epsilon12: 0)
-      })
+      let h = evaluate(
+        program,
+        x.indices.map {
+          HyperDual<Double>(
+            x[$0], epsilon1: $0 == i ? s : 0,
+            epsilon2: $0 == i ? s : 0, epsilon12: 0)
+        })
       expectValue(h.value, "HyperDual<Double>")
       comparisons += 1
       if !(h.epsilon1 == h.epsilon2) {
         fail("HyperDual ε₁ \(h.epsilon1) ≠ ε₂ \(h.epsilon2) for x\(i)")
       }
-      expectClose(h.epsilon1, g[i],
+      expectClose(
+        h.epsilon1, g[i],
         within: FuzzTolerance.modes * scales.gradientScale[i],
         "∂f/∂x\(i) by HyperDual ε₁ vs Dual")
       diagonals.append(("HyperDual ε₁₂", h.epsilon12))
-      let q = evaluate(program, x.indices.map {
-        SecondOrderDual<Double>(x[$0], gradient: $0 == i ? 1 : 0, hessian: 0)
-      })
+      let q = evaluate(
+        program,
+        x.indices.map {
+          SecondOrderDual<Double>(x[$0], gradient: $0 == i ? 1 : 0, hessian: 0)
+        })
       expectValue(q.value, "SecondOrderDual<Double>")
-      expectClose(q.gradient, g[i],
+      expectClose(
+        q.gradient, g[i],
         within: FuzzTolerance.modes * scales.gradientScale[i],
         "∂f/∂x\(i) by SecondOrderDual vs Dual")
       diagonals.append(("SecondOrderDual", q.hessian))
-      let d = evaluate(program, x.indices.map {
-        Dual<Dual<Double>>(
-          Dual(x[$0], partials: $0 == i ? 1 : 0),
-          partials: Dual($0 == i ? 1 : 0))
-      })
+      let d = evaluate(
+        program,
+        x.indices.map {
+          Dual<Dual<Double>>(
+            Dual(x[$0], partials: $0 == i ? 1 : 0),
+            partials: Dual($0 == i ? 1 : 0))
+        })
       expectValue(d.value.value, "Dual<Dual<Double>>")
-      expectClose(d.value.partials, d.partials.value,
+      expectClose(
+        d.value.partials, d.partials.value,
         within: FuzzTolerance.modes * scales.gradientScale[i],
         "∂f/∂x\(i) by the inner vs the outer tangent of Dual<Dual<Double>>")
-      expectClose(d.value.partials, g[i],
+      expectClose(
+        d.value.partials, g[i],
         within: FuzzTolerance.modes * scales.gradientScale[i],
         "∂f/∂x\(i) by Dual<Dual<Double>> vs Dual")
       diagonals.append(("Dual<Dual<Double>>", d.partials.partials))
@@ -354,23 +374,27 @@ struct FuzzRun {
     }
     let reference = hessians[0].1
     for (name, diagonal) in diagonals {
-      expectSecond(diagonal, reference[i, i], i, i,
+      expectSecond(
+        diagonal, reference[i, i], i, i,
         "by \(name) vs .\(hessians[0].0)")
     }
     for k in 0..<n {
-      var exact = 0.0, scale = 0.0
+      var exact = 0.0
+      var scale = 0.0
       for l in 0..<n {
         exact += reference[k, l] * v[l]
         scale += scales.hessianScale[k][l] * v[l].magnitude
       }
-      expectClose(hv[k], exact, within: FuzzTolerance.modes * scale,
+      expectClose(
+        hv[k], exact, within: FuzzTolerance.modes * scale,
         "(H·v)[\(k)] by the tape over Dual vs .\(hessians[0].0)")
     }
 
     // Against differences: gradient against central differences of f.
     for k in 0..<n {
       let d = valueDifferences[k]
-      expectClose(g[k], d.estimate, within: d.tolerance,
+      expectClose(
+        g[k], d.estimate, within: d.tolerance,
         "∂f/∂x\(k) vs central difference")
     }
 
@@ -402,12 +426,15 @@ struct FuzzRun {
         // Truncation by Richardson, rounding as a few ulps of the
         // gradient's condition scale per operation, over the step.
         let truncation = (coarse[k] - fine[k]).magnitude / 3
-        let rounding = 4 * opCount * Double.ulpOfOne
+        let rounding =
+          4 * opCount * Double.ulpOfOne
           * Swift.max(scales.gradientScale[k], 1) / h
-        let tolerance = FuzzTolerance.differenceSafety
+        let tolerance =
+          FuzzTolerance.differenceSafety
           * (truncation + rounding + h * h
             * Swift.max(scales.hessianScale[k][l], 1))
-        expectClose(reference[k, l], fine[k], within: tolerance,
+        expectClose(
+          reference[k, l], fine[k], within: tolerance,
           "∂²f/∂x\(k)∂x\(l) vs central difference of the gradient")
       }
     }

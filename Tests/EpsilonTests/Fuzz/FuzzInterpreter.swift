@@ -154,16 +154,19 @@ func fuzzRejection(_ program: FuzzProgram, _ r: [Double]) -> String? {
       default: ok = true
       }
     case .binary(let op, let ai, let bi):
-      let a = r[ai], b = r[bi]
+      let a = r[ai]
+      let b = r[bi]
       switch op {
       case .divide: ok = b.magnitude >= d
       case .pow: ok = a >= d
       case .hypot: ok = Swift.max(a.magnitude, b.magnitude) >= d
       case .atan2:
-        ok = Swift.max(a.magnitude, b.magnitude) >= d
+        ok =
+          Swift.max(a.magnitude, b.magnitude) >= d
           && (b > 0 || a.magnitude >= d)
       case .min, .max:
-        ok = (a - b).magnitude
+        ok =
+          (a - b).magnitude
           >= d * Swift.max(1, a.magnitude, b.magnitude)
       default: ok = true
       }
@@ -214,16 +217,25 @@ func fuzzScales(_ program: FuzzProgram, _ x: [Double]) -> FuzzScales {
   for instruction in program.instructions {
     // Local partials: (value, ∂a, ∂b, ∂aa, ∂ab, ∂bb), all magnitudes.
     var args: [Int] = []
-    var local: (v: Double, a: Double, b: Double, aa: Double, ab: Double,
-      bb: Double) = (0, 0, 0, 0, 0, 0)
+    var local:
+      (
+        v: Double, a: Double, b: Double, aa: Double, ab: Double,
+        bb: Double
+      ) = (0, 0, 0, 0, 0, 0)
     switch instruction {
     case .input(let k):
-      values.append(x[k]); e.append(0)
-      var gk = zero; gk[k] = 1
-      g.append(gk); h.append(zeroH)
+      values.append(x[k])
+      e.append(0)
+      var gk = zero
+      gk[k] = 1
+      g.append(gk)
+      h.append(zeroH)
       continue
     case .constant(let c):
-      values.append(c); e.append(0); g.append(zero); h.append(zeroH)
+      values.append(c)
+      e.append(0)
+      g.append(zero)
+      h.append(zeroH)
       continue
     case .unary(let op, let a):
       args = [a]
@@ -236,11 +248,15 @@ func fuzzScales(_ program: FuzzProgram, _ x: [Double]) -> FuzzScales {
     case .binary(let op, let a, let b):
       args = [a, b]
       let y = apply(op, S(values[a], seed: 0), S(values[b], seed: 1))
-      local = (y.value, y.gradient[0], y.gradient[1], y.hessian.partial(0),
-        y.hessian.partial(1), y.hessian.partial(3))
+      local = (
+        y.value, y.gradient[0], y.gradient[1], y.hessian.partial(0),
+        y.hessian.partial(1), y.hessian.partial(3)
+      )
     }
-    let a = args[0], b = args.count > 1 ? args[1] : args[0]
-    let pa = local.a.magnitude, pb = local.b.magnitude
+    let a = args[0]
+    let b = args.count > 1 ? args[1] : args[0]
+    let pa = local.a.magnitude
+    let pb = local.b.magnitude
     // A second partial computed by differentiating the first partial's
     // formula (nested duals, the tape over duals) cancels where the rule's
     // closed form does not (hypot's 1/h − y²/h³ = x²/h³): its rounding is
@@ -268,13 +284,15 @@ func fuzzScales(_ program: FuzzProgram, _ x: [Double]) -> FuzzScales {
       for l in 0..<n {
         var s = pa * h[a][k][l] + paa * g[a][k] * g[a][l]
         if useB {
-          s += pb * h[b][k][l] + pbb * g[b][k] * g[b][l]
+          s +=
+            pb * h[b][k][l] + pbb * g[b][k] * g[b][l]
             + pab * (g[a][k] * g[b][l] + g[b][k] * g[a][l])
         }
         hr[k][l] = s
       }
     }
-    g.append(gr); h.append(hr)
+    g.append(gr)
+    h.append(hr)
   }
   if !isModerate {
     return FuzzScales(valueError: .nan, gradientScale: [], hessianScale: [])

@@ -109,7 +109,8 @@ struct Smooth: ScalarTestFunction {
     let ddu = 2 * cos(x) * exp(x)
     let v = 1 + x * x
     let dv = 2 * x
-    let quotient = ddu / v - 2 * du * dv / (v * v) - u * 2 / (v * v)
+    let quotient =
+      ddu / v - 2 * du * dv / (v * v) - u * 2 / (v * v)
       + 2 * u * dv * dv / (v * v * v)
     // Split so the generic body type-checks quickly (Swift's solver limit on
     // literal-heavy generic expressions, see README "Writing generic code").
