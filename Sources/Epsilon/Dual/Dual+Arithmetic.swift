@@ -69,15 +69,3 @@ extension Dual {
       q, partials: .combine(r, lhs.partials, -q * r, rhs.partials))
   }
 }
-
-extension Dual: ExpressibleByIntegerLiteral {
-  /// A constant from an integer literal: `3 * x`.
-  @inlinable
-  public init(integerLiteral value: Int) { self.init(Value(value)) }
-}
-
-extension Dual: ExpressibleByFloatLiteral {
-  /// A constant from a floating-point literal: `0.5 * x`.
-  @inlinable
-  public init(floatLiteral value: Double) { self.init(Value(value)) }
-}

@@ -18,26 +18,3 @@ extension Dual: ChainRuleApplicable {
     Self(f0, partials: .combine(fx, x.partials, fy, y.partials))
   }
 }
-
-extension Dual: ADReal {
-  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
-  // constant initializer over the value type, instead of being ambiguous.
-  /// A constant converted from a `Double`.
-  @_disfavoredOverload
-  @inlinable
-  public init(_ value: Double) { self.init(Value(value)) }
-
-  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
-  // constant initializer over the value type, instead of being ambiguous.
-  /// A constant converted from an `Int`.
-  @_disfavoredOverload
-  @inlinable
-  public init(_ value: Int) { self.init(Value(value)) }
-
-  /// A constant converted exactly from an integer, if its value can be.
-  @inlinable
-  public init?<Source: BinaryInteger>(exactly source: Source) {
-    guard let value = Value(exactly: source) else { return nil }
-    self.init(value)
-  }
-}

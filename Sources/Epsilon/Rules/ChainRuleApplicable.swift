@@ -14,6 +14,11 @@ public protocol ChainRuleApplicable: ADReal {
   /// The value, without derivatives.
   var value: Primal { get }
 
+  /// A constant: `value` with every derivative part zero. Literals and
+  /// conversions from plain numbers (ChainRuleApplicable+Conversions.swift)
+  /// build on it.
+  init(_ value: Primal)
+
   /// `f(self)`, given f(a), f′(a) and f″(a) at `a = value`.
   ///
   /// First-order types never evaluate `f2`; in optimised builds its closure

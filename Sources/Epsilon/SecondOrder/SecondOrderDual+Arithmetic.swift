@@ -94,15 +94,3 @@ extension SecondOrderDual {
   @inlinable
   public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
 }
-
-extension SecondOrderDual: ExpressibleByIntegerLiteral {
-  /// A constant from an integer literal: `3 * x`.
-  @inlinable
-  public init(integerLiteral value: Int) { self.init(Value(value)) }
-}
-
-extension SecondOrderDual: ExpressibleByFloatLiteral {
-  /// A constant from a floating-point literal: `0.5 * x`.
-  @inlinable
-  public init(floatLiteral value: Double) { self.init(Value(value)) }
-}

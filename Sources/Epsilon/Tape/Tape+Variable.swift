@@ -208,35 +208,6 @@ extension GradientTape.Variable: ADReal {
   /// The magnitude is a variable too.
   public typealias Magnitude = Self
 
-  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
-  // constant initializer over the value type, instead of being ambiguous.
-  /// An inactive constant converted from a `Double`.
-  @_disfavoredOverload
-  @inlinable
-  public init(_ value: Double) { self.init(T(value)) }
-
-  // Disfavoured so that `Dual<Double>(x)` with x a Double picks the
-  // constant initializer over the value type, instead of being ambiguous.
-  /// An inactive constant converted from an `Int`.
-  @_disfavoredOverload
-  @inlinable
-  public init(_ value: Int) { self.init(T(value)) }
-
-  /// An inactive constant converted exactly from an integer, if it can be.
-  @inlinable
-  public init?<Source: BinaryInteger>(exactly source: Source) {
-    guard let value = T(exactly: source) else { return nil }
-    self.init(value)
-  }
-
-  /// An inactive constant from an integer literal: `3 * x`.
-  @inlinable
-  public init(integerLiteral value: Int) { self.init(T(value)) }
-
-  /// An inactive constant from a floating-point literal: `0.5 * x`.
-  @inlinable
-  public init(floatLiteral value: Double) { self.init(T(value)) }
-
   /// Whether this is an inactive constant zero: a nested tape's sweep
   /// skips such adjoints without recording anything.
   @inlinable
