@@ -225,5 +225,5 @@ extension Harness {
 /// derivative taken with duals.
 @inline(__always)
 func w1NestedSecondDerivative(_ x: Double) -> Double {
-  Epsilon.derivative(at: Dual<Double>(x, seed: 0), of: w1).partials
+  Epsilon.derivative(at: Dual<Double>(x, partials: 1), of: w1).partials
 }

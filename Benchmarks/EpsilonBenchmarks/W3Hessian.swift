@@ -48,7 +48,8 @@ func rosenbrockHessian(
 /// `hessian(at:of:strategy:)`, which returns a fresh one too (one packed
 /// array of N(N+1)/2 doubles).
 func rosenbrockHessian(_ x: [Double]) -> Hessian<Double> {
-  var h = Hessian<Double>(count: x.count)
+  // A size from a real array: cannot overflow or fail to allocate here.
+  var h = try! Hessian<Double>(count: x.count)
   let n = x.count
   if n == 0 { return h }
   var carry = 0.0
@@ -95,7 +96,7 @@ func rosenbrockHessianForwardOverReverse<P: SIMD & DualPartials>(
   }
   guard let g = try? reverseGradient(at: seeded, of: { rosenbrock($0) })
   else { return nil }
-  var h = Hessian<Double>(count: n)
+  var h = try! Hessian<Double>(count: n)
   for i in 0..<n {
     for j in 0...i { h[i, j] = g[i].partials[j] }
   }
@@ -187,7 +188,7 @@ extension Harness {
       add(
         "W3", "handwritten-into-buffer", n: n, role: .extra,
         verify: check { x in
-          var h = Hessian<Double>(count: n)
+          var h = try! Hessian<Double>(count: n)
           let buffer = UnsafeMutableBufferPointer<Double>.allocate(
             capacity: packed)
           defer { buffer.deallocate() }

@@ -19,7 +19,7 @@ import Testing
 private func lanes<T: ADScalar>(
   _ x: T, _ f: (Dual<SIMD2<T>>) -> Dual<SIMD2<T>>
 ) -> (value: T, d: T, other: T) {
-  let y = f(Dual(x, seed: 0))
+  let y = f(Dual(x, partials: SIMD2(1, 0)))
   return (y.value, y.partials[0], y.partials[1])
 }
 
@@ -95,33 +95,33 @@ struct KinkTests {
   }
 
   @Test("pow(0, y): y > 0, y = 0 and y < 0, both arguments active")
-  func powAtZero() {
-    func both(_ y: Double) -> (value: Double, dx: Double, dy: Double) {
-      let r = pow(Dual<SIMD2<Double>>(0, seed: 0), Dual<SIMD2<Double>>(y, seed: 1))
+  func powAtZero() throws {
+    func both(_ y: Double) throws -> (value: Double, dx: Double, dy: Double) {
+      let r = try pow(Dual<SIMD2<Double>>(0, seed: 0), Dual<SIMD2<Double>>(y, seed: 1))
       return (r.value, r.partials[0], r.partials[1])
     }
     // y > 0: 0ʸ = 0; ∂x = y·0^(y−1): 0 for y > 1, 1 at y = 1, +∞ below;
     // ∂y = 0 by the rule's convention (the limit from x > 0).
-    #expect(both(2) == (0, 0, 0))
-    #expect(both(1) == (0, 1, 0))
-    #expect(both(0.5) == (0, .infinity, 0))
+    #expect(try both(2) == (0, 0, 0))
+    #expect(try both(1) == (0, 1, 0))
+    #expect(try both(0.5) == (0, .infinity, 0))
     // y = 0: 0⁰ = 1 (C), ∂x = 0 (constant in x), ∂y = 0.
-    #expect(both(0) == (1, 0, 0))
+    #expect(try both(0) == (1, 0, 0))
     // y < 0: 0ʸ = +∞, ∂x = y·0^(y−1) = −∞, ∂y = 0.
-    #expect(both(-1) == (.infinity, -.infinity, 0))
+    #expect(try both(-1) == (.infinity, -.infinity, 0))
   }
 
   @Test("pow(x < 0, y): a constant exponent masks the NaN ∂y")
-  func powNegativeBase() {
+  func powNegativeBase() throws {
     // (−2)³ = −8, ∂x = 3·(−2)² = 12; ∂y = x³·ln x is not real.
-    let constant = pow(Dual<SIMD2<Double>>(-2, seed: 0), Dual<SIMD2<Double>>(3))
+    let constant = try pow(Dual<SIMD2<Double>>(-2, seed: 0), Dual<SIMD2<Double>>(3))
     #expect(constant.value == -8 && constant.partials == SIMD2(12, 0))
     #expect(derivative(at: -2.0) { x in pow(x, 3.0) } == 12)
     #expect(derivative(at: Float(-2)) { x in pow(x, 3) } == 12)
-    let active = pow(Dual<SIMD2<Double>>(-2, seed: 0), Dual<SIMD2<Double>>(3, seed: 1))
+    let active = try pow(Dual<SIMD2<Double>>(-2, seed: 0), Dual<SIMD2<Double>>(3, seed: 1))
     #expect(active.partials[0] == 12 && active.partials[1].isNaN)
     // A non-integer exponent: the value is NaN, so is the derivative.
-    let nan = pow(Dual<SIMD2<Double>>(-2, seed: 0), Dual<SIMD2<Double>>(2.5))
+    let nan = try pow(Dual<SIMD2<Double>>(-2, seed: 0), Dual<SIMD2<Double>>(2.5))
     #expect(nan.value.isNaN && nan.partials[0].isNaN && nan.partials[1] == 0)
   }
 
@@ -135,11 +135,11 @@ struct KinkTests {
   }
 
   @Test("atan2 and hypot at the origin: derivatives 0")
-  func originOfTwoVariables() {
+  func originOfTwoVariables() throws {
     for (y, x) in [(0.0, 0.0), (-0.0, 0.0), (0.0, -0.0)] {
-      let a = atan2(Dual<SIMD2<Double>>(y, seed: 0), Dual<SIMD2<Double>>(x, seed: 1))
+      let a = try atan2(Dual<SIMD2<Double>>(y, seed: 0), Dual<SIMD2<Double>>(x, seed: 1))
       #expect(a.value == atan2(y, x) && a.partials == .zero, "atan2(\(y), \(x))")
-      let h = hypot(Dual<SIMD2<Double>>(y, seed: 0), Dual<SIMD2<Double>>(x, seed: 1))
+      let h = try hypot(Dual<SIMD2<Double>>(y, seed: 0), Dual<SIMD2<Double>>(x, seed: 1))
       #expect(h.value == 0 && h.partials == .zero, "hypot(\(y), \(x))")
     }
   }
@@ -172,14 +172,14 @@ struct KinkTests {
   }
 
   @Test("floor, ceil, rounded and sign: derivative 0, at jumps too")
-  func piecewiseConstant() {
+  func piecewiseConstant() throws {
     for x in [-2.5, -1.0, -0.5, -0.0, 0.0, 0.5, 2.0, 3.75] {
       #expect(lanes(x) { floor($0) } == (x.rounded(.down), 0, 0))
       #expect(lanes(x) { ceil($0) } == (x.rounded(.up), 0, 0))
       #expect(lanes(x) { rounded($0) } == (x.rounded(), 0, 0))
       #expect(lanes(x) { sign($0) } == (x > 0 ? 1 : x < 0 ? -1 : x, 0, 0))
     }
-    #expect(sign(Dual<Double>(-0.0, seed: 0)).value.sign == .minus)
+    #expect(try sign(Dual<Double>(-0.0, seed: 0)).value.sign == .minus)
   }
 }
 
@@ -190,11 +190,11 @@ struct SpecialInputTests {
   @Test(
     "Unary: the value is the C library's; NaN value → NaN derivative; other lanes stay 0",
     arguments: UnaryFunction.all)
-  func unary(_ f: UnaryFunction) {
+  func unary(_ f: UnaryFunction) throws {
     for p in Self.specials {
       for (value, d, other) in [
-        {
-          let y = applyEpsilon(f, Dual<SIMD2<Double>>(p, seed: 0))
+        try {
+          let y = try applyEpsilon(f, Dual<SIMD2<Double>>(p, seed: 0))
           return (y.value, y.partials[0], y.partials[1])
         }()
       ] {
@@ -203,7 +203,7 @@ struct SpecialInputTests {
         if value.isNaN { #expect(d.isNaN, "derivative of \(context)") }
         #expect(other == 0, "unseeded lane of \(context): \(other)")
       }
-      let y = applyEpsilon(f, Dual<Float>(Float(p), seed: 0))
+      let y = try applyEpsilon(f, Dual<Float>(Float(p), seed: 0))
       #expect(isSameValue(y.value, Float.cLibrary(f, Float(p))))
       if y.value.isNaN { #expect(y.partials.isNaN) }
       // A constant never acquires a derivative, NaN or not.
@@ -214,10 +214,10 @@ struct SpecialInputTests {
   }
 
   @Test("Binary: values as C; NaN value → NaN partials", arguments: BinaryFunction.allCases)
-  func binary(_ f: BinaryFunction) {
+  func binary(_ f: BinaryFunction) throws {
     let pairs = Self.specials.flatMap { a in [(a, 1.5), (1.5, a), (a, a)] }
     for (a, b) in pairs {
-      let y = applyEpsilon(f, Dual<SIMD4<Double>>(a, seed: 0), Dual<SIMD4<Double>>(b, seed: 1))
+      let y = try applyEpsilon(f, Dual<SIMD4<Double>>(a, seed: 0), Dual<SIMD4<Double>>(b, seed: 1))
       let context = "\(f)(\(a), \(b))"
       #expect(isSameValue(y.value, Double.cLibrary(f, a, b)), "value of \(context): \(y.value)")
       if y.value.isNaN {
@@ -228,7 +228,7 @@ struct SpecialInputTests {
   }
 
   @Test("Arithmetic propagates NaN and ∞ in the value as IEEE does")
-  func arithmetic() {
+  func arithmetic() throws {
     let n = Dual<Double>(.nan, partials: 1)
     let i = Dual<Double>(.infinity, partials: 1)
     #expect((n + 1).value.isNaN && (n + 1).partials == 1)
@@ -237,7 +237,7 @@ struct SpecialInputTests {
     #expect((1 / i).value == 0)
     #expect((Dual<Double>(1, partials: 1) / Dual<Double>(0)).value == .infinity)
     // A constant times ∞ keeps zero partials (NaN safety in ×).
-    let c = Dual<SIMD2<Double>>(0, seed: 0) * Dual<SIMD2<Double>>(.infinity, partials: .zero)
+    let c = try Dual<SIMD2<Double>>(0, seed: 0) * Dual<SIMD2<Double>>(.infinity, partials: .zero)
     #expect(c.value.isNaN)
     #expect(c.partials[1] == 0)
   }

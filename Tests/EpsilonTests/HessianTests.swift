@@ -217,7 +217,7 @@ struct HessianTests {
     #expect(secondDerivative(at: 1.0) { x in pow(x, 3) } == 6)
   }
 
-  @Test func symmetry() {
+  @Test func symmetry() throws {
     let x = randomPoint(count: 17, seed: 0x5133)
     for strategy in HessianStrategy.allCases {
       let rows = hessian(at: x, of: DenseCubic(), strategy: strategy).rows
@@ -225,7 +225,7 @@ struct HessianTests {
         for j in 0..<17 { #expect(rows[i][j] == rows[j][i]) }
       }
     }
-    var h = Hessian<Double>(count: 3)
+    var h = try Hessian<Double>(count: 3)
     h[2, 0] = 4
     #expect(h[0, 2] == 4)
   }

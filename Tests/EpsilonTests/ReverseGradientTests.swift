@@ -109,7 +109,7 @@ struct ReverseGradientTests {
   func forwardOverReverse() throws {
     // FD's reference Hessian; one sweep of SIMD4 duals gives all columns.
     typealias D = Dual<SIMD4<Double>>
-    let x: [D] = [0.1, 0.2, 0.3].enumerated().map { D($1, seed: $0) }
+    let x: [D] = try [0.1, 0.2, 0.3].enumerated().map { try D($1, seed: $0) }
     let g = try reverseGradient(at: x) { rosenbrock($0) }
     let hessian = (0..<3).map { i in (0..<3).map { j in g[i].partials[j] } }
     let expected: [[Double]] = [[-66, -40, 0], [-40, 130, -80], [0, -80, 200]]
@@ -125,7 +125,7 @@ struct ReverseGradientTests {
     let xi = inner.variables(x)
     let first = try inner.gradient(of: mixed(xi), withRespectTo: xi)
     typealias D = Dual<SIMD4<Double>>
-    let g = try reverseGradient(at: x0.enumerated().map { D($1, seed: $0) }) {
+    let g = try reverseGradient(at: x0.enumerated().map { try D($1, seed: $0) }) {
       mixed($0)
     }
     for i in 0..<3 {

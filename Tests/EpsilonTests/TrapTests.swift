@@ -1,72 +1,123 @@
-// Traps a user input reaches today, each run in a child process (an exit
-// test) so the suite survives it. Each is a known issue: the day the
-// library stops trapping, `withKnownIssue` reports that no issue was
-// recorded, and the test should become a plain `#expect(throws:)` or
-// value check.
+// Inputs at the edge of what a type can hold: out-of-range seeds, Hessian
+// sizes whose storage overflows or cannot be allocated, tape reservations
+// beyond the slot limit or the memory. Each throws an error that says what
+// to do; none traps. The one documented trap (a Hessian subscript outside
+// the matrix, like an array's) runs in a child process.
+//
+// Allocation failures are real here: the library asks the C allocator, and
+// under a sanitizer the allocator must be told to return NULL rather than
+// abort (`allocator_may_return_null=1`, as .ci/run and RELIABILITY.md set).
 
-import Epsilon
 import Testing
 
-#if !os(iOS) && !os(watchOS) && !os(tvOS) && !os(visionOS)
-  @Suite("Traps reachable from user input (known issues, in child processes)")
-  struct TrapTests {
-    @Test("Dual(_:seed:) with a lane outside the partials traps")
-    func dualSeedOutOfRange() async {
-      await withKnownIssue(
-        "SIMD subscript out of range in DualPartials.unitPartials"
-      ) {
-        await #expect(processExitsWith: .success) {
-          _ = Dual<SIMD4<Double>>(1, seed: 4)
-        }
-      }
-      await withKnownIssue("negative seed index") {
-        await #expect(processExitsWith: .success) {
-          _ = Dual<SIMD2<Double>>(1, seed: -1)
-        }
+@testable import Epsilon
+
+@Suite("No trap on user input: seeds, sizes, reservations")
+struct TrapTests {
+  @Test("Dual(_:seed:) outside the partials throws, naming the lanes")
+  func dualSeedOutOfRange() throws {
+    #expect(throws: EpsilonError.seedOutOfRange(index: 4, partialCount: 4)) {
+      try Dual<SIMD4<Double>>(1, seed: 4)
+    }
+    #expect(throws: EpsilonError.seedOutOfRange(index: -1, partialCount: 2)) {
+      try Dual<SIMD2<Double>>(1, seed: -1)
+    }
+    // A one-tangent dual has one lane; a nested dual too.
+    #expect(throws: EpsilonError.seedOutOfRange(index: 1, partialCount: 1)) {
+      try Dual<Double>(1, seed: 1)
+    }
+    #expect(throws: EpsilonError.seedOutOfRange(index: 1, partialCount: 1)) {
+      try Dual<Dual<Float>>(1, seed: 1)
+    }
+    // Every lane in range seeds exactly that lane.
+    for lane in 0..<8 {
+      let x = try Dual<SIMD8<Float>>(2, seed: lane)
+      #expect(x.value == 2)
+      #expect((0..<8).allSatisfy { x.partials[$0] == ($0 == lane ? 1 : 0) })
+    }
+    let message = EpsilonError.seedOutOfRange(index: 4, partialCount: 4)
+      .description
+    #expect(message.contains("0 ..< 4") && message.contains("wider"))
+  }
+
+  @Test("SecondOrderDual(_:seed:) outside the gradient throws")
+  func secondOrderSeedOutOfRange() throws {
+    #expect(throws: EpsilonError.seedOutOfRange(index: 2, partialCount: 2)) {
+      try SecondOrderDual<SIMD2<Double>>(1, seed: 2)
+    }
+    #expect(throws: EpsilonError.seedOutOfRange(index: Int.min, partialCount: 16)) {
+      try SecondOrderDual<SIMD16<Double>>(1, seed: Int.min)
+    }
+    let y = try SecondOrderDual<SIMD2<Double>>(3, seed: 1)
+    #expect(y.gradient == [0, 1] && y.hessian == .zero)
+  }
+
+  @Test("Hessian(count:) throws for a negative or unstorable size")
+  func hessianCount() throws {
+    for count in [-1, Int.min] {
+      #expect(throws: EpsilonError.hessianTooLarge(count: count)) {
+        try Hessian<Double>(count: count)
       }
     }
-
-    @Test("SecondOrderDual(_:seed:) with a lane outside the gradient traps")
-    func secondOrderSeedOutOfRange() async {
-      await withKnownIssue(
-        "SIMD subscript out of range in DualPartials.unitPartials"
-      ) {
-        await #expect(processExitsWith: .success) {
-          _ = SecondOrderDual<SIMD2<Double>>(1, seed: 2)
-        }
+    // N(N+1)/2 overflows Int; N(N+1)/2 · 8 bytes overflows Int; and a
+    // size that fits an Int but not any machine's memory (4.4 TB).
+    for count in [Int.max, Int.max - 1, 3_037_000_500, 1 << 20] {
+      #expect(throws: EpsilonError.hessianTooLarge(count: count)) {
+        try Hessian<Double>(count: count)
       }
     }
+    let message = EpsilonError.hessianTooLarge(count: 1 << 20).description
+    #expect(message.contains("hessianVectorProduct"))
+    // Sizes that fit are zero matrices of that size.
+    for count in [0, 1, 2, 7, 1000] {
+      let h = try Hessian<Float>(count: count)
+      #expect(h.count == count && h._packed.count == count * (count + 1) / 2)
+      #expect(h._packed.allSatisfy { $0 == 0 })
+    }
+  }
 
-    @Test("Hessian(count:) with a huge count overflows")
-    func hessianCountOverflow() async {
-      await withKnownIssue(
-        "count * (count + 1) / 2 overflows Int in Hessian.init(count:)"
-      ) {
-        await #expect(processExitsWith: .success) {
-          _ = Hessian<Double>(count: Int.max)
-        }
+  @Test("reserveCapacity beyond the slot limit or the memory throws; the tape still works")
+  func tapeReserve() throws {
+    let tape = GradientTape<Double>(persistent: true)
+    let x = tape.variable(3)
+    for slots in [Int.max, _tapeSlotLimit, _tapeSlotLimit + 1] {
+      #expect(throws: TapeError.cannotReserve(slots: slots)) {
+        try tape.reserveCapacity(slots)
       }
     }
+    // Nothing was lost: the recording goes on and differentiates.
+    let y = x * x
+    #expect(try tape.gradient(of: y, withRespectTo: x) == 6)
+    // A reservation that fits is honoured, and a smaller one is a no-op.
+    try tape.reserveCapacity(10_000)
+    #expect(tape.capacity >= 10_000)
+    try tape.reserveCapacity(-5)
+    #expect(tape.capacity >= 10_000)
+    #expect(TapeError.cannotReserve(slots: 7).description.contains("Reserve less"))
+  }
 
-    @Test("GradientTape.reserveCapacity(Int.max) asks for ~100 GB")
-    func tapeReserveHuge() async {
-      await withKnownIssue(
-        "reserveCapacity grows to the 2³²-slot limit: an allocation that fails"
-      ) {
-        await #expect(processExitsWith: .success) {
-          GradientTape<Double>().reserveCapacity(Int.max)
-        }
-      }
-    }
+  @Test("The C allocator's refusals are nil, not traps")
+  func allocatorRefusals() {
+    // 2⁶⁰ bytes: no machine gives that; stride overflow never asks.
+    #expect(_TapeMemory.allocate(1 << 57, of: Double.self) == nil)
+    #expect(_TapeMemory.allocate(Int.max, of: Double.self) == nil)
+    #expect(
+      _TapeMemory.resize(nil, count: 0, to: 1 << 56, of: _TapeEntry<Double>.self)
+        == nil)
+    #expect(_packedEntryCount(1 << 20, stride: 8) == nil)
+    #expect(_packedEntryCount(4, stride: 8) == 10)
+    #expect(_packedEntryCount(5, stride: 8) == 15)
+  }
 
+  #if !os(iOS) && !os(watchOS) && !os(tvOS) && !os(visionOS)
     @Test("Hessian subscript outside 0..<count traps, as documented (array-like)")
     func hessianSubscriptOutOfRange() async {
       // Documented ("Indices must be in 0 ..< count, as for an array"):
-      // not a known issue, the expected behavior.
+      // the expected behavior, checked in a child process.
       await #expect(processExitsWith: .failure) {
-        let h = Hessian<Double>(count: 2)
+        let h = try Hessian<Double>(count: 2)
         _ = h[2, 0]
       }
     }
-  }
-#endif
+  #endif
+}

@@ -31,7 +31,7 @@
 @inlinable
 public func derivative<T>(at x: T, of f: (Dual<T>) -> Dual<T>) -> T
 where T: DualPartials, T.Scalar == T {
-  f(Dual(x, seed: 0)).partials
+  f(Dual(x, partials: 1)).partials
 }
 
 /// The value and derivative of `f` at `x`, from one evaluation.
@@ -45,6 +45,6 @@ where T: DualPartials, T.Scalar == T {
 public func valueWithDerivative<T>(at x: T, of f: (Dual<T>) -> Dual<T>)
   -> (value: T, derivative: T)
 where T: DualPartials, T.Scalar == T {
-  let y = f(Dual(x, seed: 0))
+  let y = f(Dual(x, partials: 1))
   return (y.value, y.partials)
 }

@@ -19,7 +19,7 @@ where
   let w = P.scalarCount
   var duals = x.map { HyperDual<P>($0) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(count: n)
+  var hessian = Hessian<P.Scalar>(_zeroCount: n)
   if n == 0 { return (f(duals).value, gradient, hessian) }
   var value: P.Scalar = 0
   for rowStart in stride(from: 0, to: n, by: w) {
@@ -65,7 +65,7 @@ where
   let w = P.scalarCount
   var duals = x.map { SecondOrderDual<P>($0) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(count: n)
+  var hessian = Hessian<P.Scalar>(_zeroCount: n)
   if n == 0 { return (f(duals).value, gradient, hessian) }
 
   // Seeds `first` into lanes 0 ..< first.count and `second` from lane
@@ -130,7 +130,7 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
   let w = P.scalarCount
   var duals = x.map { Dual<Dual<P>>(Dual($0)) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(count: n)
+  var hessian = Hessian<P.Scalar>(_zeroCount: n)
   if n == 0 { return (f(duals).value.value, gradient, hessian) }
   var value: P.Scalar = 0
   for blockStart in stride(from: 0, to: n, by: w) {
@@ -178,7 +178,7 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
   let tape = GradientTape<Dual<P>>()
   var point = x.map { Dual<P>($0) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(count: n)
+  var hessian = Hessian<P.Scalar>(_zeroCount: n)
   if n == 0 {
     return (
       try tape.valueWithGradient(at: point, of: f).value.value,

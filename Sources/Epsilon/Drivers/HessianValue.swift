@@ -21,11 +21,34 @@ public struct Hessian<Scalar: ADScalar>: Sendable {
 
   /// The N × N zero matrix.
   ///
-  /// - Parameter count: N; zero or less gives the empty matrix.
+  /// ```swift
+  /// let h = try Hessian<Double>(count: 3)   // 3 × 3, six stored entries
+  /// ```
+  ///
+  /// - Parameter count: N, zero or more.
+  /// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if `count` is
+  ///   negative, or its N(N+1)/2 entries overflow the address space or
+  ///   cannot be allocated now.
+  /// - Complexity: O(N²).
   @inlinable
-  public init(count: Int) {
-    self.count = Swift.max(count, 0)
-    _packed = Array(repeating: 0, count: self.count * (self.count + 1) / 2)
+  public init(count: Int) throws(EpsilonError) {
+    guard let entries = _packedEntryCount(count, stride: MemoryLayout<Scalar>.stride)
+    else { throw .hessianTooLarge(count: count) }
+    self.init(_count: count, entries: entries)
+  }
+
+  /// The N × N zero matrix, for a driver whose N is the length of an
+  /// input array (a Hessian too large to allocate stops the process, as
+  /// any array allocation does; see Limitations).
+  @inlinable
+  init(_zeroCount count: Int) {
+    self.init(_count: count, entries: count * (count + 1) / 2)
+  }
+
+  @inlinable
+  init(_count count: Int, entries: Int) {
+    self.count = count
+    _packed = Array(repeating: 0, count: entries)
   }
 
   /// The symmetric matrix whose lower triangle `rows` gives; the upper
@@ -35,7 +58,7 @@ public struct Hessian<Scalar: ADScalar>: Sendable {
   ///   row i has fewer than i + 1 entries.
   @inlinable
   public init(lowerTriangleOf rows: [[Scalar]]) throws {
-    self.init(count: rows.count)
+    self.init(_zeroCount: rows.count)
     for (i, row) in rows.enumerated() {
       guard row.count > i else {
         throw EpsilonError.countMismatch(

@@ -24,7 +24,7 @@ extension GradientTape {
     at x: [T], of f: ([Variable]) -> Variable
   ) throws -> (value: T, gradient: [T]) {
     clear()
-    reserveCapacity(x.count)
+    try reserveCapacity(x.count)
     // The inputs array is moved into a local while recording: appending to
     // the stored property between calls to this tape's methods made each
     // append a dynamic exclusivity check (swift_beginAccess, ~120
@@ -44,7 +44,7 @@ extension GradientTape {
     }
     let top = Int(y._slot)
     let slots = Swift.max(top, n) + 1
-    let adjoints = _adjointBuffer(slots)
+    let adjoints = try _adjointBuffer(slots)
     adjoints.initialize(repeating: 0, count: slots)
     defer { adjoints.deinitialize(count: slots) }
     adjoints[top] = 1

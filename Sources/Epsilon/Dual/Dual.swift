@@ -43,8 +43,18 @@ public struct Dual<Partials: DualPartials> {
 
   /// The `index`-th independent variable: the value with partial 1 in lane
   /// `index` and 0 elsewhere.
+  ///
+  /// ```swift
+  /// let x = try Dual<SIMD2<Double>>(3, seed: 0)   // 3.0 + [1.0, 0.0]ε
+  /// ```
+  ///
+  /// - Throws: ``EpsilonError/seedOutOfRange(index:partialCount:)`` unless
+  ///   `0 <= index < Partials.partialCount`.
   @inlinable
-  public init(_ value: Value, seed index: Int) {
+  public init(_ value: Value, seed index: Int) throws(EpsilonError) {
+    guard index >= 0, index < Partials.partialCount else {
+      throw .seedOutOfRange(index: index, partialCount: Partials.partialCount)
+    }
     self.init(value, partials: .unitPartials(index))
   }
 }

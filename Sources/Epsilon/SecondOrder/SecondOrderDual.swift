@@ -2,8 +2,8 @@
 /// to 16 inputs through one evaluation: dense second-order forward mode.
 ///
 /// ```swift
-/// let x = SecondOrderDual<SIMD2<Double>>(2, seed: 0)
-/// let y = SecondOrderDual<SIMD2<Double>>(3, seed: 1)
+/// let x = try SecondOrderDual<SIMD2<Double>>(2, seed: 0)
+/// let y = try SecondOrderDual<SIMD2<Double>>(3, seed: 1)
 /// let f = (x + 5) * y * y
 /// // f.gradient == [9, 42]; f.hessian == [0, 6, 6, 14] (row-major 2 × 2)
 /// ```
@@ -60,8 +60,14 @@ where Partials.Epsilon2 == Partials.Epsilon1 {
   }
 
   /// The `index`-th input: gradient 1 in lane `index`, Hessian zero.
+  ///
+  /// - Throws: ``EpsilonError/seedOutOfRange(index:partialCount:)`` unless
+  ///   `0 <= index < Gradient.partialCount`.
   @inlinable
-  public init(_ value: Value, seed index: Int) {
+  public init(_ value: Value, seed index: Int) throws(EpsilonError) {
+    guard index >= 0, index < Gradient.partialCount else {
+      throw .seedOutOfRange(index: index, partialCount: Gradient.partialCount)
+    }
     self.init(value, gradient: .unitPartials(index), hessian: .zero)
   }
 }

@@ -1,10 +1,18 @@
-/// A misuse of a driver: each case says what was wrong and what to do.
+/// A misuse of a driver or a number type: each case says what was wrong and
+/// what to do.
 public enum EpsilonError: Error, Equatable, CustomStringConvertible {
   /// Two inputs that must have the same length do not.
   case countMismatch(argument: String, expected: Int, actual: Int)
   /// A vector-valued function returned a different number of outputs on a
   /// later evaluation than on the first.
   case outputCountChanged(first: Int, later: Int, pass: Int)
+  /// An input was seeded into a lane its partials do not have:
+  /// `Dual<SIMD4<Double>>(x, seed: 4)`.
+  case seedOutOfRange(index: Int, partialCount: Int)
+  /// A Hessian of `count` inputs was asked for whose N(N+1)/2 entries
+  /// cannot be stored: `count` is negative, or the storage overflows the
+  /// address space or cannot be allocated.
+  case hessianTooLarge(count: Int)
 
   /// What went wrong and how to fix it.
   public var description: String {
@@ -16,6 +24,17 @@ public enum EpsilonError: Error, Equatable, CustomStringConvertible {
       return "the function returned \(first) outputs on the first pass and "
         + "\(later) on pass \(pass): a Jacobian needs a function whose "
         + "number of outputs does not depend on the input's derivatives."
+    case .seedOutOfRange(let index, let partialCount):
+      return "seed index \(index) is outside the \(partialCount) partial "
+        + "lane\(partialCount == 1 ? "" : "s") of this number type: seed "
+        + "lanes 0 ..< \(partialCount), or use a wider partials type (or "
+        + "a driver such as gradient(at:of:), which seeds in chunks)."
+    case .hessianTooLarge(let count):
+      return count < 0
+        ? "a Hessian cannot have \(count) inputs: pass a count of zero or more."
+        : "a Hessian of \(count) inputs needs \(count) × (\(count) + 1) / 2 "
+          + "entries, more than this process can allocate: use "
+          + "hessianVectorProduct(at:along:of:), which never forms the matrix."
     }
   }
 }

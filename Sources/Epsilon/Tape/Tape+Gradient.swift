@@ -49,7 +49,7 @@ extension GradientTape {
   @inlinable
   public func watch(_ constant: Variable) {
     guard constant._state == _header,
-      constant._generation == _header.pointee.generation,
+      constant._generation == _header._generation,
       let k = _unwatchedPosition(constant._slot)
     else { return }
     _unwatched.remove(at: k)
@@ -187,7 +187,7 @@ extension GradientTape {
       }
     }
     if state != _header { throw TapeError.foreignVariable(role) }
-    if v._generation != _header.pointee.generation {
+    if v._generation != _header._generation {
       throw TapeError.staleVariable(role)
     }
   }
@@ -213,7 +213,7 @@ extension GradientTape {
       top = Swift.max(top, Int(t._slot))
     }
     let slots = top + 1
-    let adjoints = _adjointBuffer(slots)
+    let adjoints = try _adjointBuffer(slots)
     adjoints.initialize(repeating: 0, count: slots)
     defer { adjoints.deinitialize(count: slots) }
     for (j, t) in targets.enumerated() where t._state != nil {

@@ -81,7 +81,7 @@ extension GradientTape {
           value, slot: Swift.max(x._slot, y._slot),
           generation: 0, state: nil)
       }
-      let g = state.pointee.generation
+      let g = state._generation
       let problem = Swift.max(
         x._problem(generation: g), y._problem(generation: g))
       if _slowPath(problem != 0) { return Self(_poisoned: value, reason: problem) }
@@ -96,9 +96,9 @@ extension GradientTape {
     @inlinable @inline(never)
     static func _mixed(_ x: Self, _ y: Self, _ value: T) -> Self {
       let stale =
-        x._problem(generation: x._state.unsafelyUnwrapped.pointee.generation)
+        x._problem(generation: x._state.unsafelyUnwrapped._generation)
         != 0
-        || y._problem(generation: y._state.unsafelyUnwrapped.pointee.generation)
+        || y._problem(generation: y._state.unsafelyUnwrapped._generation)
           != 0
       return Self(
         _poisoned: value,
@@ -117,7 +117,7 @@ extension GradientTape.Variable: ChainRuleApplicable {
     guard let state = _state else {
       return Self(f0, slot: _slot, generation: 0, state: nil)
     }
-    let g = state.pointee.generation
+    let g = state._generation
     if _slowPath(_generation != g) {
       return Self(_poisoned: f0, reason: _TapePoison.stale)
     }

@@ -42,15 +42,17 @@
 ///   ``bytesPerEntry`` bytes (24 for `Double`); a gradient costs one sweep
 ///   over the recorded operations plus one adjoint of `T` per slot.
 public final class GradientTape<T: ADReal> {
-  /// The state shared with this tape's variables.
-  @usableFromInline let _header: UnsafeMutablePointer<_TapeHeader>
+  /// The state shared with this tape's variables (replaced only when its
+  /// generations are used up; see ``clear()``).
+  @usableFromInline var _header: UnsafeMutablePointer<_TapeHeader>
   /// Whether this tape answers more than one gradient request.
   public let isPersistent: Bool
   /// Slots of unwatched constants, in increasing order.
   @usableFromInline var _unwatched: [UInt32] = []
   /// Whether a non-persistent tape has given its one set of gradients.
   @usableFromInline var _isSpent = false
-  /// Reusable adjoint storage (uninitialized between sweeps).
+  /// Reusable adjoint storage from ``_TapeMemory`` (uninitialized between
+  /// sweeps).
   @usableFromInline var _adjoints: UnsafeMutablePointer<T>?
   /// Capacity of `_adjoints`.
   @usableFromInline var _adjointCapacity = 0
@@ -64,27 +66,24 @@ public final class GradientTape<T: ADReal> {
   public init(persistent: Bool = false) {
     isPersistent = persistent
     _header = _TapeHeaderPool.shared.acquire()
-    let initial = 64
-    let buffer = UnsafeMutablePointer<_TapeEntry<T>>.allocate(
-      capacity: initial)
-    // Slot 0: the trash slot inactive arguments point at.
-    buffer.initialize(to: _TapeEntry(lhs: 0, rhs: 0, dl: 0, dr: 0))
-    _header.pointee.entries = UnsafeMutableRawPointer(buffer)
+    // Slot 0, the trash slot inactive arguments point at, is counted from
+    // the start and initialized with the first buffer (see `_grow`); if
+    // even that allocation fails, the first record fails again and poisons.
     _header.pointee.count = 1
     _header.pointee.limit = _tapeSlotLimit
-    _header.pointee.capacity = Swift.min(initial, _header.pointee.limit)
+    _ = Self._grow(_header, toAtLeast: 64)
   }
 
   deinit {
     if let raw = _header.pointee.entries {
-      let entries = raw.assumingMemoryBound(to: _TapeEntry<T>.self)
-      entries.deinitialize(count: _header.pointee.count)
-      entries.deallocate()
+      raw.assumingMemoryBound(to: _TapeEntry<T>.self).deinitialize(
+        count: _header.pointee.count)
+      _TapeMemory.deallocate(raw)
     }
     _header.pointee.entries = nil
     _header.pointee.count = 0
     _header.pointee.capacity = 0
-    _adjoints?.deallocate()
+    _TapeMemory.deallocate(_adjoints.map { UnsafeMutableRawPointer($0) })
     _TapeHeaderPool.shared.release(_header)
   }
 
@@ -93,7 +92,9 @@ public final class GradientTape<T: ADReal> {
   @inlinable public var count: Int { _header.pointee.count - 1 }
 
   /// The number of slots the tape holds before its storage must grow.
-  @inlinable public var capacity: Int { _header.pointee.capacity - 1 }
+  @inlinable public var capacity: Int {
+    Swift.max(_header.pointee.capacity - 1, 0)
+  }
 
   /// Bytes of tape per recorded slot: two 32-bit argument slots and two
   /// partial derivatives (24 for `Double`). A gradient sweep adds one `T`
@@ -105,12 +106,21 @@ public final class GradientTape<T: ADReal> {
   /// Makes room for `slots` recorded slots without growing during
   /// recording.
   ///
+  /// ```swift
+  /// let tape = GradientTape<Double>()
+  /// try tape.reserveCapacity(1_000_000)   // 24 MB, allocated once
+  /// ```
+  ///
+  /// - Throws: ``TapeError/cannotReserve(slots:)`` if `slots` exceeds the
+  ///   2³² − 3 slots a tape holds or the memory cannot be allocated; the
+  ///   tape is unchanged and still usable.
   /// - Complexity: O(``count``) if the storage moves.
   @inlinable
-  public func reserveCapacity(_ slots: Int) {
-    while _header.pointee.capacity - 1 < slots {
-      if !Self._grow(_header) { return }
-    }
+  public func reserveCapacity(_ slots: Int) throws(TapeError) {
+    guard slots > capacity else { return }
+    guard slots < _header.pointee.limit,
+      Self._grow(_header, toAtLeast: slots + 1)
+    else { throw .cannotReserve(slots: slots) }
   }
 
   /// Empties the tape, keeping its storage; variables recorded so far
@@ -126,9 +136,25 @@ public final class GradientTape<T: ADReal> {
       _entries.advanced(by: 1).deinitialize(count: count - 1)
     }
     _header.pointee.count = 1
-    _header.pointee.generation &+= 1
+    if !_header._advanceGeneration() { _retireHeader() }
     _unwatched.removeAll(keepingCapacity: true)
     _isSpent = false
+  }
+
+  /// Moves the buffer to a fresh header once this one's generations are
+  /// used up (after 2³² − 2 clears), so that no stale variable can ever
+  /// match a new recording. The old header is never reused.
+  @usableFromInline @inline(never)
+  func _retireHeader() {
+    let fresh = _TapeHeaderPool.shared.acquire()
+    fresh.pointee.entries = _header.pointee.entries
+    fresh.pointee.count = _header.pointee.count
+    fresh.pointee.capacity = _header.pointee.capacity
+    fresh.pointee.limit = _header.pointee.limit
+    _header.pointee.entries = nil
+    _header.pointee.count = 0
+    _header.pointee.capacity = 0
+    _header = fresh
   }
 
   /// The entry buffer.
@@ -148,8 +174,8 @@ public final class GradientTape<T: ADReal> {
     _ lhs: UInt32, _ rhs: UInt32, _ dl: T, _ dr: T
   ) -> UInt32 {
     let n = header.pointee.count
-    if _slowPath(n == header.pointee.capacity) {
-      if !_grow(header) { return _TapePoison.tapeFull }
+    if _slowPath(n >= header.pointee.capacity) {
+      if !_grow(header, toAtLeast: n + 1) { return _TapePoison.tapeFull }
     }
     header.pointee.entries.unsafelyUnwrapped
       .assumingMemoryBound(to: _TapeEntry<T>.self)
@@ -159,22 +185,32 @@ public final class GradientTape<T: ADReal> {
     return UInt32(truncatingIfNeeded: n)
   }
 
-  /// Doubles the entry buffer (up to the slot limit).
+  /// Grows the entry buffer to at least `minimum` slots, doubling (up to
+  /// the slot limit) so that recording stays O(1) amortized.
   ///
-  /// - Returns: `false` if the tape is at its slot limit.
+  /// - Returns: `false`, with the tape unchanged, if `minimum` is above the
+  ///   slot limit or the memory cannot be allocated.
   @inlinable @inline(never)
-  static func _grow(_ header: UnsafeMutablePointer<_TapeHeader>) -> Bool {
+  static func _grow(
+    _ header: UnsafeMutablePointer<_TapeHeader>, toAtLeast minimum: Int
+  ) -> Bool {
     let old = header.pointee.capacity
     let limit = header.pointee.limit
-    guard old < limit else { return false }
-    let new = Swift.min(Swift.max(2 * old, 64), limit)
-    let buffer = UnsafeMutablePointer<_TapeEntry<T>>.allocate(capacity: new)
-    if let raw = header.pointee.entries {
-      let entries = raw.assumingMemoryBound(to: _TapeEntry<T>.self)
-      buffer.moveInitialize(from: entries, count: header.pointee.count)
-      entries.deallocate()
+    guard minimum <= limit else { return false }
+    let doubled = old <= limit / 2 ? 2 * old : limit
+    let new = Swift.min(Swift.max(doubled, minimum, 64), limit)
+    let previous = header.pointee.entries
+    guard
+      let raw = _TapeMemory.resize(
+        previous, count: header.pointee.count, to: new,
+        of: _TapeEntry<T>.self)
+    else { return false }
+    if previous == nil {
+      // The first buffer: initialize the trash slot.
+      raw.assumingMemoryBound(to: _TapeEntry<T>.self).initialize(
+        to: _TapeEntry(lhs: 0, rhs: 0, dl: 0, dr: 0))
     }
-    header.pointee.entries = UnsafeMutableRawPointer(buffer)
+    header.pointee.entries = raw
     header.pointee.capacity = new
     return true
   }
@@ -187,20 +223,30 @@ public final class GradientTape<T: ADReal> {
       return Variable(_poisoned: value, reason: slot)
     }
     return Variable(
-      value, slot: slot, generation: _header.pointee.generation,
-      state: _header)
+      value, slot: slot, generation: _header._generation, state: _header)
   }
 
   /// Adjoint storage for `slots` slots, uninitialized.
+  ///
+  /// - Throws: ``TapeError/outOfMemory(bytes:)`` if it cannot be allocated.
   @inlinable
-  func _adjointBuffer(_ slots: Int) -> UnsafeMutablePointer<T> {
+  func _adjointBuffer(_ slots: Int) throws(TapeError) -> UnsafeMutablePointer<T> {
     if let adjoints = _adjoints, _adjointCapacity >= slots { return adjoints }
-    _adjoints?.deallocate()
-    let capacity = Swift.max(slots, _header.pointee.capacity)
-    let adjoints = UnsafeMutablePointer<T>.allocate(capacity: capacity)
-    _adjoints = adjoints
-    _adjointCapacity = capacity
-    return adjoints
+    _TapeMemory.deallocate(_adjoints.map { UnsafeMutableRawPointer($0) })
+    _adjoints = nil
+    _adjointCapacity = 0
+    // Room for the whole entry buffer if possible, so that the adjoints
+    // are allocated once per tape; else just what this sweep needs.
+    for capacity in [Swift.max(slots, _header.pointee.capacity), slots] {
+      if let adjoints = _TapeMemory.allocate(capacity, of: T.self) {
+        _adjoints = adjoints
+        _adjointCapacity = capacity
+        return adjoints
+      }
+    }
+    throw .outOfMemory(
+      bytes: slots.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+        .partialValue)
   }
 
   /// The reverse sweep: propagates the adjoints of slots `top` down to 1

@@ -24,9 +24,15 @@ public enum TapeError: Error, Equatable, CustomStringConvertible {
   case staleVariable(Role)
   /// The target or a source is recorded on another tape.
   case foreignVariable(Role)
-  /// The tape reached its limit of slots (2³² − 3) while recording the
-  /// target or a source.
+  /// The tape could not grow while recording the target or a source: it
+  /// reached its limit of slots (2³² − 3), or the memory ran out.
   case tapeFull(Role)
+  /// ``GradientTape/reserveCapacity(_:)`` was asked for more slots than a
+  /// tape holds (2³² − 3) or than the memory allows.
+  case cannotReserve(slots: Int)
+  /// The adjoints of a gradient sweep (one scalar per recorded slot) could
+  /// not be allocated.
+  case outOfMemory(bytes: Int)
   /// The number of output gradients (cotangents) differs from the number
   /// of targets (outputs).
   case cotangentCountMismatch(outputs: Int, cotangents: Int)
@@ -54,9 +60,17 @@ public enum TapeError: Error, Equatable, CustomStringConvertible {
       return "the \(role.rawValue) is recorded on another GradientTape: "
         + "ask the tape that recorded it."
     case .tapeFull(let role):
-      return "the tape reached its limit of 2^32 - 3 slots while recording "
-        + "the \(role.rawValue): differentiate in smaller pieces, or use "
-        + "forward mode."
+      return "the tape could not grow while recording the \(role.rawValue): "
+        + "it reached its limit of 2^32 - 3 slots, or the memory for more "
+        + "ran out: differentiate in smaller pieces, or use forward mode."
+    case .cannotReserve(let slots):
+      return "reserveCapacity(\(slots)) cannot be met: a tape holds at most "
+        + "2^32 - 3 slots, and their memory must be available. Reserve "
+        + "less; the tape is unchanged and still usable."
+    case .outOfMemory(let bytes):
+      return "the gradient sweep needs \(bytes) bytes of adjoints (one "
+        + "scalar per recorded slot), which could not be allocated: record "
+        + "fewer operations (differentiate in pieces) or free memory."
     case .cotangentCountMismatch(let outputs, let cotangents):
       return "\(cotangents) output gradients were given for \(outputs) "
         + "outputs: pass one cotangent per output."

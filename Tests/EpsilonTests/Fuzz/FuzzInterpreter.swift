@@ -239,15 +239,15 @@ func fuzzScales(_ program: FuzzProgram, _ x: [Double]) -> FuzzScales {
       continue
     case .unary(let op, let a):
       args = [a]
-      let y = apply(op, S(values[a], seed: 0))
+      let y = apply(op, S(values[a], gradient: [1, 0]))
       local = (y.value, y.gradient[0], 0, y.hessian.partial(0), 0, 0)
     case .powInt(let a, let m):
       args = [a]
-      let y = pow(S(values[a], seed: 0), m)
+      let y = pow(S(values[a], gradient: [1, 0]), m)
       local = (y.value, y.gradient[0], 0, y.hessian.partial(0), 0, 0)
     case .binary(let op, let a, let b):
       args = [a, b]
-      let y = apply(op, S(values[a], seed: 0), S(values[b], seed: 1))
+      let y = apply(op, S(values[a], gradient: [1, 0]), S(values[b], gradient: [0, 1]))
       local = (
         y.value, y.gradient[0], y.gradient[1], y.hessian.partial(0),
         y.hessian.partial(1), y.hessian.partial(3)
