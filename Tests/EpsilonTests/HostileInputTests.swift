@@ -274,19 +274,28 @@ struct HostileInputTests {
   }
 
   @Test("Division by a huge denominator keeps a representable derivative")
-  func divisionByHugeDenominator() {
-    // d/dx 1/eˣ = −e⁻ˣ: at x = 400 that is −1.9e-174, but the forward
-    // quotient rule forms (a/b)·(1/b) = e⁻⁸⁰⁰ first, which underflows to 0.
+  func divisionByHugeDenominator() throws {
+    // d/dx 1/eˣ = −e⁻ˣ and d²/dx² = e⁻ˣ: at x = 400 that is ∓1.9e-174.
+    // Forming (a/b)·(1/b) = e⁻⁸⁰⁰ first underflows to 0; (b − q·d)·(1/c)
+    // never forms it, at every level of nesting.
     let x = 400.0
-    let exact = -exp(-x)
-    // (Reverse mode cannot do better: the adjoint of the denominator is
-    // itself −e⁻⁸⁰⁰, so the tape's 0 is a limit of the mode, not a bug.)
-    withKnownIssue(
-      "Dual quotient: partials scaled by −(a/b)·(1/b), underflows for |b| ≳ 1e154"
-    ) {
-      let forward = derivative(at: x) { 1 / exp($0) }
-      #expect(isClose(forward, exact, .ulps(4)), "Dual: \(forward)")
-    }
+    let exact = exp(-x)
+    let forward = derivative(at: x) { 1 / exp($0) }
+    #expect(isClose(forward, -exact, .ulps(4)), "Dual: \(forward)")
+    let lanes = try Dual<SIMD4<Double>>(x, seed: 2)
+    #expect(isClose((1 / exp(lanes)).partials[2], -exact, .ulps(4)))
+    let second = secondDerivative(at: x) { 1 / exp($0) }
+    #expect(isClose(second, exact, .ulps(8)), "HyperDual: \(second)")
+    let nested = derivative(at: Dual<Double>(x, partials: 1)) { 1 / exp($0) }
+    #expect(isClose(nested.partials, exact, .ulps(8)), "nested: \(nested)")
+    let h = hessian(at: [x, 1], of: HostileQuotient(), strategy: .secondOrderSIMD)
+    #expect(isClose(h[0, 0], exact, .ulps(8)), "SecondOrderDual: \(h[0, 0])")
+    #expect(isClose(h[0, 1], -exact, .ulps(8)))
+    // Reverse mode cannot do better: the adjoint of the denominator is
+    // itself −e⁻⁸⁰⁰, so the tape's 0 is a limit of the mode (documented in
+    // Limitations), not of the rule.
+    let reverse = try reverseGradient(at: [x]) { 1 / exp($0[0]) }[0]
+    #expect(reverse == 0)
   }
 
   // MARK: - Tapes at the end of their life
@@ -386,6 +395,11 @@ func hostileChain(
   return GradientTape<Double>.Variable(
     value, slot: slot, generation: tape._header._generation,
     state: tape._header)
+}
+
+/// f(x, y) = y/eˣ: ∂xx = y·e⁻ˣ, ∂xy = −e⁻ˣ, through one quotient.
+struct HostileQuotient: ADFunction {
+  func callAsFunction<T: ADReal>(_ x: [T]) -> T { x[1] / exp(x[0]) }
 }
 
 /// f = 7 whatever the input.

@@ -110,6 +110,31 @@ struct TapeErrorTests {
     }
   }
 
+  @Test("After 2³² − 2 clears the header retires: old variables stay stale")
+  func generationsUsedUp() throws {
+    let tape = Tape(persistent: true)
+    // Jump to the last generations (internal) rather than clear 4·10⁹ times.
+    tape._header.pointee.generation.store(.max - 2, ordering: .relaxed)
+    let old = tape.variable(2)
+    let retired = tape._header
+    tape.clear()  // to .max − 1: still usable
+    #expect(tape._header == retired)
+    let last = tape.variable(3)
+    tape.clear()  // used up: the buffer moves to a fresh header
+    #expect(tape._header != retired)
+    #expect(retired._generation == .max)  // carried by no variable, ever
+    let x = tape.variable(5)
+    #expect(try tape.gradient(of: x * x, withRespectTo: x) == 10)
+    for stale in [old, last] {
+      #expect(throws: TapeError.staleVariable(.target)) {
+        try tape.gradient(of: stale * x, withRespectTo: x)
+      }
+    }
+    // The retired header is never handed out again.
+    let others = (0..<8).map { _ in Tape() }
+    #expect(others.allSatisfy { $0._header != retired })
+  }
+
   @Test("Output gradients must match the targets in number")
   func cotangentCount() throws {
     #expect(throws: TapeError.cotangentCountMismatch(outputs: 2, cotangents: 1)) {

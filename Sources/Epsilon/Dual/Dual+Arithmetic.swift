@@ -29,7 +29,7 @@ extension Dual {
   ///
   /// The value is the correctly rounded a/c, not a·(1/c) (ForwardDiff: "(x/y)
   /// === (x * (1/y)) doesn't generally hold true for floating point"); the
-  /// partials use one reciprocal, so a division costs one divide.
+  /// partials are (b − q·d)·(1/c), see ``DualPartials/_quotient(_:_:_:reciprocal:)``.
   @inlinable
   public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
 }
@@ -66,6 +66,6 @@ extension Dual {
     let q = lhs.value / rhs.value
     let r = 1 / rhs.value
     return Self(
-      q, partials: .combine(r, lhs.partials, -q * r, rhs.partials))
+      q, partials: ._quotient(lhs.partials, q, rhs.partials, reciprocal: r))
   }
 }

@@ -63,18 +63,21 @@ extension HyperDual {
   /// q₁₂ = (b₁₂ − q·d₁₂ − q₁⊗d₂ − d₁⊗q₂)/c
   /// ```
   ///
-  /// The value is the correctly rounded a/c; the parts use one reciprocal.
+  /// The value is the correctly rounded a/c; the parts use one reciprocal,
+  /// each as ``DualPartials/_quotient(_:_:_:reciprocal:)`` forms it.
   @inlinable
   static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
     let q = lhs.value / rhs.value
     let r = 1 / rhs.value
-    let e1 = Partials.Epsilon1.combine(r, lhs.epsilon1, -q * r, rhs.epsilon1)
-    let e2 = Partials.Epsilon2.combine(r, lhs.epsilon2, -q * r, rhs.epsilon2)
+    let e1 = Partials.Epsilon1._quotient(
+      lhs.epsilon1, q, rhs.epsilon1, reciprocal: r)
+    let e2 = Partials.Epsilon2._quotient(
+      lhs.epsilon2, q, rhs.epsilon2, reciprocal: r)
     let cross = Partials.outerProductSum(e1, rhs.epsilon2, rhs.epsilon1, e2)
     return Self(
       q, epsilon1: e1, epsilon2: e2,
       epsilon12: .difference(
-        .combine(r, lhs.epsilon12, -q * r, rhs.epsilon12),
+        ._quotient(lhs.epsilon12, q, rhs.epsilon12, reciprocal: r),
         cross.scaled(by: r)))
   }
 }

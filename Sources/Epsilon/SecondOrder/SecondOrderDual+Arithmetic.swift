@@ -58,17 +58,19 @@ extension SecondOrderDual {
   /// H_q = (H_a − q·H_c − g_q g_cᵀ − g_c g_qᵀ)/c
   /// ```
   ///
-  /// The value is the correctly rounded a/c; the rest uses one reciprocal.
+  /// The value is the correctly rounded a/c; the rest uses one reciprocal,
+  /// each part as ``DualPartials/_quotient(_:_:_:reciprocal:)`` forms it.
   @inlinable
   static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
     let q = lhs.value / rhs.value
     let r = 1 / rhs.value
-    let g = Gradient.combine(r, lhs.gradient, -q * r, rhs.gradient)
+    let g = Gradient._quotient(lhs.gradient, q, rhs.gradient, reciprocal: r)
     let cross = Partials.outerProductSum(g, rhs.gradient, rhs.gradient, g)
     return Self(
       q, gradient: g,
       hessian: .difference(
-        .combine(r, lhs.hessian, -q * r, rhs.hessian), cross.scaled(by: r)))
+        ._quotient(lhs.hessian, q, rhs.hessian, reciprocal: r),
+        cross.scaled(by: r)))
   }
 }
 
