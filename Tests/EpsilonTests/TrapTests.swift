@@ -109,6 +109,55 @@ struct TrapTests {
     #expect(_packedEntryCount(5, stride: 8) == 15)
   }
 
+  @Test("HyperDual(_:seed:_:) checks both lanes")
+  func hyperDualSeed() throws {
+    let x = try HyperDual<Double>(5, seed: 0, 0)
+    #expect((x * x * x).epsilon12 == 30)
+    let y = try HyperDual<SIMD4<Double>>(1, seed: 3, nil)
+    #expect(y.epsilon1 == SIMD4(0, 0, 0, 1) && y.epsilon2 == .zero)
+    #expect(throws: EpsilonError.seedOutOfRange(index: 4, partialCount: 4)) {
+      try HyperDual<SIMD4<Double>>(1, seed: 4, 0)
+    }
+    #expect(throws: EpsilonError.seedOutOfRange(index: -2, partialCount: 1)) {
+      try HyperDual<Double>(1, seed: 0, -2)
+    }
+  }
+
+  @Test("checkRule's grid is computed as it is visited: no allocation for any count")
+  func checkRuleGrid() {
+    // Int.max points would be a run of 2⁶³ checks, not a 2⁶⁶-byte array.
+    let first = Array(_grid(0...1, Int.max).prefix(2))
+    #expect(first == [0, 1 / Double(Int.max - 1)])
+    #expect(Array(_grid(0...1, 3)) == [0, 0.5, 1])
+    #expect(Array(_grid(2...4, 1)) == [3])
+    #expect(Array(_grid(2...4, -7)) == [3])
+    #expect(checkRule(Rules.Sin(), over: -1...1, points: 5).pointsChecked == 5)
+  }
+
+  @Test("A chunk type without lanes gives NaN partials or throws, never loops")
+  func zeroLaneChunk() throws {
+    let g = gradient(at: [1.0, 2.0], chunk: NoLanes.self) { x in x[0] * x[1] }
+    #expect(g.count == 2 && g.allSatisfy(\.isNaN))
+    #expect(throws: EpsilonError.seedOutOfRange(index: 0, partialCount: 0)) {
+      try jacobian(at: [1.0, 2.0], chunk: NoLanes.self) { x in [x[0] * x[1]] }
+    }
+  }
+
+  @Test("An optimizer whose update changes the parameter count throws and restores them")
+  func parameterCountChanged() throws {
+    var optimizer = GrowingOptimizer()
+    var x = [1.0, 2.0]
+    #expect(throws: OptimizerError.parameterCountChanged(expected: 2, actual: 3)) {
+      try optimizer.minimize(
+        { x in x[0] * x[0] + x[1] * x[1] }, over: &x,
+        until: StoppingRule(maxIterations: 10, stepTolerance: 1e-12))
+    }
+    #expect(x == [1, 2])
+    #expect(
+      OptimizerError.parameterCountChanged(expected: 2, actual: 3).description
+        .contains("restored"))
+  }
+
   #if !os(iOS) && !os(watchOS) && !os(tvOS) && !os(visionOS)
     @Test("Hessian subscript outside 0..<count traps, as documented (array-like)")
     func hessianSubscriptOutOfRange() async {
@@ -120,4 +169,42 @@ struct TrapTests {
       }
     }
   #endif
+}
+
+/// A user's SIMD type with no lanes: `DualPartials` through the library's
+/// SIMD extension, and useless as a chunk.
+struct NoLanes: SIMD {
+  typealias MaskStorage = NoLanesMask
+  typealias ArrayLiteralElement = Double
+  var scalarCount: Int { 0 }
+  init() {}
+  subscript(index: Int) -> Double {
+    get { preconditionFailure("no lanes") }
+    set { preconditionFailure("no lanes") }
+  }
+}
+
+/// The mask of ``NoLanes``.
+struct NoLanesMask: SIMD {
+  typealias MaskStorage = NoLanesMask
+  typealias ArrayLiteralElement = Int64
+  var scalarCount: Int { 0 }
+  init() {}
+  subscript(index: Int) -> Int64 {
+    get { preconditionFailure("no lanes") }
+    set { preconditionFailure("no lanes") }
+  }
+}
+
+extension NoLanes: DualPartials {}
+
+/// A user's optimizer whose update appends a parameter: a bug the
+/// minimizer must catch rather than index past.
+struct GrowingOptimizer: GradientOptimizer {
+  var iterations = 0
+  mutating func apply(gradients: [Double], to parameters: inout [Double]) throws {
+    iterations += 1
+    for i in parameters.indices { parameters[i] -= 0.1 * gradients[i] }
+    parameters.append(0)
+  }
 }

@@ -112,6 +112,12 @@ where P.Scalar: ADScalar {
       gradient = [P.Scalar](repeating: 0, count: n)
     }
     if n == 0 { return f(duals).value }
+    // A user-defined SIMD type without lanes cannot seed an input: every
+    // partial is unknown, so NaN, rather than a loop that never advances.
+    guard width > 0 else {
+      for i in 0..<n { gradient[i] = .nan }
+      return f(duals).value
+    }
     var value: P.Scalar = 0
     var start = 0
     // Seeding through buffer pointers: one uniqueness check per loop instead

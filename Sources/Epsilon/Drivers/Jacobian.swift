@@ -31,6 +31,10 @@ public func jacobian<P>(
   let width = P.scalarCount
   var duals = x.map { Dual<P>($0) }
   if n == 0 { return f(duals).map { _ in [] } }
+  // A user-defined SIMD type without lanes could never seed an input.
+  guard width > 0 else {
+    throw EpsilonError.seedOutOfRange(index: 0, partialCount: 0)
+  }
   var rows: [[P.Scalar]] = []
   var start = 0
   var pass = 0

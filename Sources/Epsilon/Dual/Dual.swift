@@ -52,10 +52,7 @@ public struct Dual<Partials: DualPartials> {
   ///   `0 <= index < Partials.partialCount`.
   @inlinable
   public init(_ value: Value, seed index: Int) throws(EpsilonError) {
-    guard index >= 0, index < Partials.partialCount else {
-      throw .seedOutOfRange(index: index, partialCount: Partials.partialCount)
-    }
-    self.init(value, partials: .unitPartials(index))
+    self.init(value, partials: try ._checkedUnitPartials(index))
   }
 }
 

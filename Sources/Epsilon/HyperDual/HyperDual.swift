@@ -61,6 +61,26 @@ public struct HyperDual<Partials: HyperDualPartials> {
   public init(_ value: Value) {
     self.init(value, epsilon1: .zero, epsilon2: .zero, epsilon12: .zero)
   }
+
+  /// An input seeded along lane `first` of ε₁ and lane `second` of ε₂
+  /// (`nil`: not along that part), for building hyper-duals by hand.
+  ///
+  /// ```swift
+  /// let x = try HyperDual<Double>(5, seed: 0, 0)   // 5 + ε₁ + ε₂
+  /// (x * x * x).epsilon12                          // 30.0
+  /// ```
+  ///
+  /// - Throws: ``EpsilonError/seedOutOfRange(index:partialCount:)`` for a
+  ///   lane outside ``epsilon1`` or ``epsilon2``.
+  @inlinable
+  public init(_ value: Value, seed first: Int?, _ second: Int?)
+    throws(EpsilonError)
+  {
+    self.init(
+      value,
+      epsilon1: try first.map(Partials.Epsilon1._checkedUnitPartials) ?? .zero,
+      epsilon2: try second.map(Partials.Epsilon2._checkedUnitPartials) ?? .zero)
+  }
 }
 
 extension HyperDual: Sendable

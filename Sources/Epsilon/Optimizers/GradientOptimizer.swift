@@ -143,6 +143,12 @@ extension GradientOptimizer {
       let previous = parameters
       try apply(gradients: gradient, to: &parameters)
       steps += 1
+      guard parameters.count == previous.count else {
+        let actual = parameters.count
+        parameters = previous
+        throw OptimizerError.parameterCountChanged(
+          expected: previous.count, actual: actual)
+      }
       let (newValue, newGradient) = valueWithGradient(
         at: parameters, of: loss)
       guard newValue.isFinite else {

@@ -27,6 +27,10 @@ public enum OptimizerError: Error, Equatable, CustomStringConvertible {
   /// A residual function returned `actual` residuals where it returned
   /// `expected` at the start.
   case residualCountChanged(expected: Int, actual: Int)
+  /// An optimizer's ``GradientOptimizer/apply(gradients:to:)`` left
+  /// `actual` parameters where there were `expected`; the parameters are
+  /// restored to the point before that step.
+  case parameterCountChanged(expected: Int, actual: Int)
 
   /// What went wrong and how to fix it.
   public var description: String {
@@ -58,6 +62,11 @@ public enum OptimizerError: Error, Equatable, CustomStringConvertible {
       return "the residual function returned \(actual) residuals where it "
         + "first returned \(expected): the number of residuals must not "
         + "depend on the parameters."
+    case .parameterCountChanged(let expected, let actual):
+      return "the optimizer's apply(gradients:to:) changed the number of "
+        + "parameters from \(expected) to \(actual): an update must keep "
+        + "one value per parameter. The parameters are restored to the "
+        + "point before that step."
     }
   }
 }

@@ -15,6 +15,11 @@ public protocol DualPartials {
   static var zero: Self { get }
   /// The partials of the `index`-th input: one in lane `index`, zero
   /// elsewhere.
+  ///
+  /// A building block, unchecked: `index` must be in
+  /// `0 ..< partialCount`, as for a SIMD subscript (outside it, SIMD
+  /// partials trap). `Dual(_:seed:)`, `SecondOrderDual(_:seed:)` and
+  /// `HyperDual(_:seed:_:)` check the lane and throw instead.
   static func unitPartials(_ index: Int) -> Self
   /// The partial derivative in lane `index`.
   func partial(_ index: Int) -> Scalar
@@ -151,6 +156,19 @@ extension SIMD32: DualPartials where Scalar: ADScalar {}
 extension SIMD64: DualPartials where Scalar: ADScalar {}
 
 extension DualPartials {
+  /// ``unitPartials(_:)``, checked: the seeding initializers of every
+  /// number type call this.
+  ///
+  /// - Throws: ``EpsilonError/seedOutOfRange(index:partialCount:)`` unless
+  ///   `0 <= index < partialCount`.
+  @inlinable
+  static func _checkedUnitPartials(_ index: Int) throws(EpsilonError) -> Self {
+    guard index >= 0, index < partialCount else {
+      throw .seedOutOfRange(index: index, partialCount: partialCount)
+    }
+    return unitPartials(index)
+  }
+
   /// The partials of a quotient q = x/y: `(b − q·d)·r`, where b and d are
   /// the partials of x and y and r = 1/y.
   ///

@@ -82,6 +82,9 @@ func _centralStep(_ x: Double) -> Double {
 /// Central differences are accurate to about 1e-10 relative for smooth
 /// functions of moderate size; a wrong derivative typically shows errors of
 /// order 1.
+///
+/// - Complexity: O(`points`) evaluations of the rule and no storage: the
+///   points are computed as they are visited.
 public func checkRule<R: UnaryRule>(
   _ rule: R, over range: ClosedRange<Double>, points: Int = 101
 ) -> RuleCheck {
@@ -164,9 +167,16 @@ public func checkRule<R: BinaryRule>(
     worstPoint: worst.point, pointsChecked: worst.count)
 }
 
-/// `count` evenly spaced points of `range` (its midpoint when `count` is 1).
-func _grid(_ range: ClosedRange<Double>, _ count: Int) -> [Double] {
-  guard count > 1 else { return [(range.lowerBound + range.upperBound) / 2] }
+/// `count` evenly spaced points of `range` (its midpoint when `count` is 1
+/// or less), computed as they are visited: a huge `count` is a long run,
+/// never a huge allocation.
+func _grid(_ range: ClosedRange<Double>, _ count: Int)
+  -> LazyMapSequence<Range<Int>, Double>
+{
+  guard count > 1 else {
+    let middle = (range.lowerBound + range.upperBound) / 2
+    return (0..<1).lazy.map { _ in middle }
+  }
   let step = (range.upperBound - range.lowerBound) / Double(count - 1)
-  return (0..<count).map { range.lowerBound + Double($0) * step }
+  return (0..<count).lazy.map { range.lowerBound + Double($0) * step }
 }

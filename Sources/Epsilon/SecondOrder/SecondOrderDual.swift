@@ -65,10 +65,8 @@ where Partials.Epsilon2 == Partials.Epsilon1 {
   ///   `0 <= index < Gradient.partialCount`.
   @inlinable
   public init(_ value: Value, seed index: Int) throws(EpsilonError) {
-    guard index >= 0, index < Gradient.partialCount else {
-      throw .seedOutOfRange(index: index, partialCount: Gradient.partialCount)
-    }
-    self.init(value, gradient: .unitPartials(index), hessian: .zero)
+    self.init(
+      value, gradient: try ._checkedUnitPartials(index), hessian: .zero)
   }
 }
 
