@@ -29,7 +29,7 @@ extension Dual {
   ///
   /// The value is the correctly rounded a/c, not a·(1/c) (ForwardDiff: "(x/y)
   /// === (x * (1/y)) doesn't generally hold true for floating point"); the
-  /// partials are (b − q·d)·(1/c), see ``DualPartials/_quotient(_:_:_:reciprocal:)``.
+  /// partials are (b − q·d)·(1/c), see `DualPartials._quotient`.
   @inlinable
   public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
 }

@@ -64,7 +64,7 @@ extension HyperDual {
   /// ```
   ///
   /// The value is the correctly rounded a/c; the parts use one reciprocal,
-  /// each as ``DualPartials/_quotient(_:_:_:reciprocal:)`` forms it.
+  /// each as `DualPartials._quotient` forms it.
   @inlinable
   static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
     let q = lhs.value / rhs.value

@@ -59,7 +59,7 @@ extension SecondOrderDual {
   /// ```
   ///
   /// The value is the correctly rounded a/c; the rest uses one reciprocal,
-  /// each part as ``DualPartials/_quotient(_:_:_:reciprocal:)`` forms it.
+  /// each part as `DualPartials._quotient` forms it.
   @inlinable
   static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
     let q = lhs.value / rhs.value
