@@ -256,6 +256,11 @@ public final class GradientTape<T: ADReal> {
   /// skipped, so a recorded but unused operation with an infinite partial
   /// (`sqrt` at 0) cannot turn a gradient into NaN, and dead code costs
   /// nothing on a nested tape.
+  ///
+  /// Nothing is added into the trash slot 0: inputs and operations with an
+  /// inactive argument all name it, and accumulating there chained every
+  /// such entry to the last through one memory location (W4: 10% of a
+  /// gradient). The two tests predict well; slot 0 is never read.
   @inlinable
   func _sweep(_ adjoints: UnsafeMutablePointer<T>, from top: Int) {
     let entries = _entries
@@ -264,8 +269,12 @@ public final class GradientTape<T: ADReal> {
       let a = adjoints[i]
       if !a._isExactlyZero {
         let e = entries[i]
-        adjoints[Int(truncatingIfNeeded: e.lhs)] += a * e.dl
-        adjoints[Int(truncatingIfNeeded: e.rhs)] += a * e.dr
+        if e.lhs != 0 {
+          adjoints[Int(truncatingIfNeeded: e.lhs)] += a * e.dl
+        }
+        if e.rhs != 0 {
+          adjoints[Int(truncatingIfNeeded: e.rhs)] += a * e.dr
+        }
       }
       i &-= 1
     }
