@@ -1,7 +1,10 @@
 // W4 — reverse-mode gradient of the extended Rosenbrock function, large N
 // (../shared/WORKLOADS.md, issue 3), at x[i] = 0.5 + 0.1·i, N = 10³…10⁶,
 // in ns per gradient (and per input). The tape records W2's generic kernel
-// and sweeps back, on a fresh tape or on one tape whose storage is reused;
+// and sweeps back, on a fresh tape (`tape`: as any loop of reverseGradient
+// calls runs, into storage a released tape left in the pool; `tape-cold`:
+// with the pool emptied first, so into unmapped memory) or on one tape
+// whose storage is reused;
 // the primal, the hand-written gradient and `_Differentiation` (N ≤ 10⁴:
 // its array gradient grows as N²) are the baselines. After each table:
 // the tape's bytes per entry, entries per input and peak resident memory.
@@ -164,6 +167,21 @@ extension Harness {
           }
         })
 
+      // A fresh tape with nothing pooled: every call starts from unmapped
+      // memory, as the first large gradient of a process does.
+      add(
+        "W4", "tape-cold", n: n, role: .extra, granularity: 1,
+        maxRounds: rounds,
+        verify: check { try? reverseGradient(at: $0) { rosenbrock($0) } },
+        body: { count in
+          calls(count) { x in
+            GradientTape<Double>.releaseCachedStorage()
+            if let g = try? reverseGradient(at: x, of: { rosenbrock($0) }) {
+              blackHole(g)
+            }
+          }
+        })
+
       // One tape for all calls of this row: its storage has grown to fit
       // by the first call, so later ones allocate only the result.
       let tape = GradientTape<Double>()
@@ -202,21 +220,25 @@ extension Harness {
               + " \(format(perInput, 2)) ns per input")
         }
         // Entries the tape records per input, and its bytes.
-        let probe = GradientTape<Double>()
-        _ = try? probe.gradient(at: pool[0]) { rosenbrock($0) }
-        let entries = probe.count
-        let bytes = GradientTape<Double>.bytesPerEntry
-        lines.append(
-          "tape: \(entries) entries (\(format(Double(entries) / Double(n), 2))"
-            + " per input), \(bytes) bytes per entry (target ≤ 24),"
-            + " \(megabytes(entries * bytes)) of entries + \(megabytes(entries * 8))"
-            + " of adjoints; capacity \(probe.capacity) entries")
-        // Peak memory of one fresh-tape gradient, beyond what was resident.
+        do {
+          let probe = GradientTape<Double>()
+          _ = try? probe.gradient(at: pool[0]) { rosenbrock($0) }
+          let entries = probe.count
+          let bytes = GradientTape<Double>.bytesPerEntry
+          lines.append(
+            "tape: \(entries) entries (\(format(Double(entries) / Double(n), 2))"
+              + " per input), \(bytes) bytes per entry (target ≤ 24),"
+              + " \(megabytes(entries * bytes)) of entries + \(megabytes(entries * 8))"
+              + " of adjoints; capacity \(probe.capacity) entries")
+        }
+        // Peak memory of one fresh-tape gradient with no pooled storage to
+        // start from, beyond what was resident.
+        GradientTape<Double>.releaseCachedStorage()
         if resetPeakResident(), let before = residentBytes() {
           _ = try? reverseGradient(at: pool[0]) { rosenbrock($0) }
           if let peak = peakResidentBytes() {
             lines.append(
-              "peak resident during one fresh-tape gradient: +"
+              "peak resident during one fresh-tape gradient from a cold pool: +"
                 + "\(megabytes(peak - before)) over \(megabytes(before))")
           }
         } else if let peak = peakResidentBytes() {

@@ -101,9 +101,11 @@ struct TrapTests {
     // 2⁶⁰ bytes: no machine gives that; stride overflow never asks.
     #expect(_TapeMemory.allocate(1 << 57, of: Double.self) == nil)
     #expect(_TapeMemory.allocate(Int.max, of: Double.self) == nil)
+    var buffer = _TapeBuffer.none
     #expect(
-      _TapeMemory.resize(nil, count: 0, to: 1 << 56, of: _TapeEntry<Double>.self)
-        == nil)
+      !_TapeMemory.resize(&buffer, count: 0, to: 1 << 56, of: _TapeEntry<Double>.self))
+    #expect(buffer.base == nil && buffer.bytes == 0)
+    #expect(_TapeMemory.reserve(&buffer, 1 << 57, of: Double.self) == nil)
     #expect(_packedEntryCount(1 << 20, stride: 8) == nil)
     #expect(_packedEntryCount(4, stride: 8) == 10)
     #expect(_packedEntryCount(5, stride: 8) == 15)

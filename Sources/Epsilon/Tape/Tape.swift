@@ -51,11 +51,6 @@ public final class GradientTape<T: ADReal> {
   @usableFromInline var _unwatched: [UInt32] = []
   /// Whether a non-persistent tape has given its one set of gradients.
   @usableFromInline var _isSpent = false
-  /// Reusable adjoint storage from ``_TapeMemory`` (uninitialized between
-  /// sweeps).
-  @usableFromInline var _adjoints: UnsafeMutablePointer<T>?
-  /// Capacity of `_adjoints`.
-  @usableFromInline var _adjointCapacity = 0
   /// Reusable input variables for `gradient(at:of:)`.
   @usableFromInline var _inputs: [Variable] = []
 
@@ -67,24 +62,43 @@ public final class GradientTape<T: ADReal> {
     isPersistent = persistent
     _header = _TapeHeaderPool.shared.acquire()
     // Slot 0, the trash slot inactive arguments point at, is counted from
-    // the start and initialized with the first buffer (see `_grow`); if
-    // even that allocation fails, the first record fails again and poisons.
+    // the start and initialized with the entry buffer: a released tape's,
+    // if the header kept one that suits `T`, else the first one `_grow`
+    // allocates. If even that fails, the first record fails again and
+    // poisons.
     _header.pointee.count = 1
     _header.pointee.limit = _tapeSlotLimit
-    _ = Self._grow(_header, toAtLeast: 64)
+    let kept = _header.pointee.entries.capacity(of: _TapeEntry<T>.self)
+    if kept >= 2 {
+      _header.pointee.capacity = Swift.min(kept, _tapeSlotLimit)
+      _entries.initialize(to: _TapeEntry(lhs: 0, rhs: 0, dl: 0, dr: 0))
+    } else {
+      _header.pointee.entries.free()
+      _ = Self._grow(_header, toAtLeast: 64)
+    }
   }
 
   deinit {
-    if let raw = _header.pointee.entries {
-      raw.assumingMemoryBound(to: _TapeEntry<T>.self).deinitialize(
-        count: _header.pointee.count)
-      _TapeMemory.deallocate(raw)
+    if _header.pointee.entries.base != nil {
+      _entries.deinitialize(count: _header.pointee.count)
     }
-    _header.pointee.entries = nil
-    _header.pointee.count = 0
-    _header.pointee.capacity = 0
-    _TapeMemory.deallocate(_adjoints.map { UnsafeMutableRawPointer($0) })
+    // The buffers stay with the header: the pool keeps them for the next
+    // tape while its budget allows.
     _TapeHeaderPool.shared.release(_header)
+  }
+
+  /// Frees the storage released tapes left for the next ones.
+  ///
+  /// A released tape's entry and adjoint buffers stay in a pool that
+  /// every tape (of any scalar type) draws from, up to a sixteenth of the
+  /// machine's memory and at most 1 GiB, so that a new tape records into
+  /// memory that is already mapped: at 10⁶ inputs, page faults on fresh
+  /// memory cost three times the recording itself. Call this after the
+  /// last large gradient to give that memory back.
+  ///
+  /// - Complexity: O(pooled buffers).
+  public static func releaseCachedStorage() {
+    _TapeHeaderPool.shared.releaseBuffers()
   }
 
   /// The number of slots recorded: one per variable, constant and
@@ -147,11 +161,15 @@ public final class GradientTape<T: ADReal> {
   @usableFromInline @inline(never)
   func _retireHeader() {
     let fresh = _TapeHeaderPool.shared.acquire()
+    fresh.pointee.entries.free()
+    fresh.pointee.adjoints.free()
     fresh.pointee.entries = _header.pointee.entries
+    fresh.pointee.adjoints = _header.pointee.adjoints
     fresh.pointee.count = _header.pointee.count
     fresh.pointee.capacity = _header.pointee.capacity
     fresh.pointee.limit = _header.pointee.limit
-    _header.pointee.entries = nil
+    _header.pointee.entries = .none
+    _header.pointee.adjoints = .none
     _header.pointee.count = 0
     _header.pointee.capacity = 0
     _header = fresh
@@ -160,8 +178,13 @@ public final class GradientTape<T: ADReal> {
   /// The entry buffer.
   @inlinable
   var _entries: UnsafeMutablePointer<_TapeEntry<T>> {
-    _header.pointee.entries.unsafelyUnwrapped.assumingMemoryBound(
+    _header.pointee.entries.base.unsafelyUnwrapped.assumingMemoryBound(
       to: _TapeEntry<T>.self)
+  }
+
+  /// How many adjoints the sweep buffer holds now.
+  @usableFromInline var _adjointCapacity: Int {
+    _header.pointee.adjoints.capacity(of: T.self)
   }
 
   /// Records one slot on the tape of `header`: its arguments and the
@@ -177,7 +200,7 @@ public final class GradientTape<T: ADReal> {
     if _slowPath(n >= header.pointee.capacity) {
       if !_grow(header, toAtLeast: n + 1) { return _TapePoison.tapeFull }
     }
-    header.pointee.entries.unsafelyUnwrapped
+    header.pointee.entries.base.unsafelyUnwrapped
       .assumingMemoryBound(to: _TapeEntry<T>.self)
       .advanced(by: n)
       .initialize(to: _TapeEntry(lhs: lhs, rhs: rhs, dl: dl, dr: dr))
@@ -199,18 +222,18 @@ public final class GradientTape<T: ADReal> {
     guard minimum <= limit else { return false }
     let doubled = old <= limit / 2 ? 2 * old : limit
     let new = Swift.min(Swift.max(doubled, minimum, 64), limit)
-    let previous = header.pointee.entries
+    let first = header.pointee.entries.base == nil
     guard
-      let raw = _TapeMemory.resize(
-        previous, count: header.pointee.count, to: new,
+      _TapeMemory.resize(
+        &header.pointee.entries, count: header.pointee.count, to: new,
         of: _TapeEntry<T>.self)
     else { return false }
-    if previous == nil {
+    if first {
       // The first buffer: initialize the trash slot.
-      raw.assumingMemoryBound(to: _TapeEntry<T>.self).initialize(
-        to: _TapeEntry(lhs: 0, rhs: 0, dl: 0, dr: 0))
+      header.pointee.entries.base.unsafelyUnwrapped
+        .assumingMemoryBound(to: _TapeEntry<T>.self)
+        .initialize(to: _TapeEntry(lhs: 0, rhs: 0, dl: 0, dr: 0))
     }
-    header.pointee.entries = raw
     header.pointee.capacity = new
     return true
   }
@@ -226,23 +249,21 @@ public final class GradientTape<T: ADReal> {
       value, slot: slot, generation: _header._generation, state: _header)
   }
 
-  /// Adjoint storage for `slots` slots, uninitialized.
+  /// Adjoint storage for `slots` slots, uninitialized: the header's
+  /// buffer, which lives as long as the entries (and may be a released
+  /// tape's).
   ///
   /// - Throws: ``TapeError/outOfMemory(bytes:)`` if it cannot be allocated.
   @inlinable
   func _adjointBuffer(_ slots: Int) throws(TapeError) -> UnsafeMutablePointer<T> {
-    if let adjoints = _adjoints, _adjointCapacity >= slots { return adjoints }
-    _TapeMemory.deallocate(_adjoints.map { UnsafeMutableRawPointer($0) })
-    _adjoints = nil
-    _adjointCapacity = 0
     // Room for the whole entry buffer if possible, so that the adjoints
     // are allocated once per tape; else just what this sweep needs.
-    for capacity in [Swift.max(slots, _header.pointee.capacity), slots] {
-      if let adjoints = _TapeMemory.allocate(capacity, of: T.self) {
-        _adjoints = adjoints
-        _adjointCapacity = capacity
-        return adjoints
-      }
+    let whole = Swift.max(slots, _header.pointee.capacity)
+    if let adjoints = _TapeMemory.reserve(
+      &_header.pointee.adjoints, whole, of: T.self)
+      ?? _TapeMemory.reserve(&_header.pointee.adjoints, slots, of: T.self)
+    {
+      return adjoints
     }
     throw .outOfMemory(
       bytes: slots.multipliedReportingOverflow(by: MemoryLayout<T>.stride)

@@ -12,7 +12,10 @@
 // Entry and adjoint buffers come from the C allocator, so that a request the
 // machine cannot meet is a `nil` the tape turns into a thrown error instead
 // of the runtime's trap, and so that the entry buffer grows by `realloc`,
-// which for large buffers remaps pages instead of copying them.
+// which for large buffers remaps pages instead of copying them. A released
+// tape's buffers stay with its header in the pool (up to a budget), so the
+// next tape records into memory that is already mapped: a fresh buffer of
+// 10⁶ inputs' tape costs ~70,000 page faults, three times the recording.
 
 import Synchronization
 
@@ -51,19 +54,64 @@ struct _TapeEntry<T> {
   }
 }
 
+/// A buffer from the C allocator (``_TapeMemory``): where it is, how many
+/// bytes it holds and the alignment it was allocated with. Untyped, so
+/// that a pooled buffer can serve a tape of another scalar type.
+@frozen @usableFromInline
+struct _TapeBuffer {
+  /// The memory, or `nil` for none.
+  @usableFromInline var base: UnsafeMutableRawPointer?
+  /// Its size in bytes.
+  @usableFromInline var bytes: Int
+  /// The alignment it was allocated with.
+  @usableFromInline var alignment: Int
+
+  /// No buffer.
+  @usableFromInline static var none: Self {
+    Self(base: nil, bytes: 0, alignment: 0)
+  }
+
+  @inlinable
+  init(base: UnsafeMutableRawPointer?, bytes: Int, alignment: Int) {
+    self.base = base
+    self.bytes = bytes
+    self.alignment = alignment
+  }
+
+  /// How many elements of `E` it holds, if it is aligned for them (0 if
+  /// not).
+  @inlinable
+  func capacity<E>(of: E.Type) -> Int {
+    guard base != nil, alignment >= MemoryLayout<E>.alignment else { return 0 }
+    return bytes / MemoryLayout<E>.stride
+  }
+
+  /// Frees the memory (its elements already deinitialized).
+  @usableFromInline
+  mutating func free() {
+    _TapeMemory.deallocate(base)
+    self = .none
+  }
+}
+
 /// The state a tape shares with its variables: its entry buffer and the
-/// generation that its variables must carry to be recorded on it.
+/// generation that its variables must carry to be recorded on it, plus the
+/// adjoint buffer of its sweeps.
 ///
 /// Not generic, so that one global pool serves tapes of every scalar type;
-/// the buffer is bound to `_TapeEntry<T>` by the tape that owns the header.
+/// the buffers are bound to `_TapeEntry<T>` and `T` by the tape that owns
+/// the header.
 @frozen @usableFromInline
 struct _TapeHeader: ~Copyable {
   /// The entries, bound to `_TapeEntry<T>` for the owning tape's `T`
   /// (`nil` until the first allocation succeeds).
-  @usableFromInline var entries: UnsafeMutableRawPointer?
+  @usableFromInline var entries: _TapeBuffer
+  /// The adjoints of a sweep, bound to `T` while one runs.
+  @usableFromInline var adjoints: _TapeBuffer
   /// Slots in use, trash slot 0 included.
   @usableFromInline var count: Int
-  /// Slots the buffer holds (never above ``limit``).
+  /// Slots the entry buffer holds for the owner's `T` (never above
+  /// ``limit``).
   @usableFromInline var capacity: Int
   /// The largest number of slots this tape may hold.
   @usableFromInline var limit: Int
@@ -73,7 +121,8 @@ struct _TapeHeader: ~Copyable {
   @usableFromInline let generation: Atomic<UInt32>
 
   init() {
-    entries = nil
+    entries = .none
+    adjoints = .none
     count = 0
     capacity = 0
     limit = _tapeSlotLimit
@@ -124,9 +173,27 @@ enum _TapePoison {
   @usableFromInline static let mixedTapes: UInt32 = .max
 }
 
-/// The global pool of released tape headers: the only state tapes share.
+/// The global pool of released tape headers, with the buffers of their
+/// last tapes up to ``retainedBudget`` bytes in all: the only state tapes
+/// share.
 final class _TapeHeaderPool: Sendable {
   static let shared = _TapeHeaderPool()
+
+  /// Bytes of released buffers the pool keeps for the next tapes: a
+  /// sixteenth of the machine's memory, at most 1 GiB (W4's 10⁶-input
+  /// tape holds about 0.5 GB). `GradientTape.releaseCachedStorage()` frees
+  /// them. (Marking kept buffers `MADV_FREE` instead cost as many page
+  /// faults on reuse as a fresh buffer, so they are kept as they are.)
+  static let retainedBudget: Int = {
+    #if canImport(Glibc) || canImport(Darwin)
+      let pages = Int(sysconf(Int32(_SC_PHYS_PAGES)))
+      let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+      if pages > 0, pageSize > 0 {
+        return Swift.min(1 << 30, pages / 16 * pageSize)
+      }
+    #endif
+    return 1 << 26
+  }()
 
   /// A released header. Sendable because the pool hands each to one tape
   /// at a time, under the mutex.
@@ -134,74 +201,145 @@ final class _TapeHeaderPool: Sendable {
     let header: UnsafeMutablePointer<_TapeHeader>
   }
 
-  private let released = Mutex<[Released]>([])
+  struct State {
+    var headers: [Released] = []
+    var retainedBytes = 0
+  }
 
-  /// A header no live tape owns, at a generation no live variable has,
-  /// with no buffer.
+  private let state = Mutex(State())
+
+  /// A header no live tape owns, at a generation no live variable has; it
+  /// may hold a released tape's (uninitialized) buffers.
   func acquire() -> UnsafeMutablePointer<_TapeHeader> {
-    while let reused = released.withLock({ $0.popLast() }) {
+    while let reused = state.withLock({ s -> Released? in
+      guard let r = s.headers.popLast() else { return nil }
+      s.retainedBytes -= Self._bytes(r.header)
+      return r
+    }) {
       if reused.header._advanceGeneration() { return reused.header }
+      Self._freeBuffers(reused.header)  // retired: never handed out again
     }
     let header = UnsafeMutablePointer<_TapeHeader>.allocate(capacity: 1)
     header.initialize(to: _TapeHeader())
     return header
   }
 
-  /// Takes back a header whose owner has freed its buffer; a header whose
-  /// generations are used up is retired instead.
+  /// Takes back a header whose owner has deinitialized its entries; its
+  /// buffers are kept while the budget allows. A header whose generations
+  /// are used up is retired instead.
   func release(_ header: UnsafeMutablePointer<_TapeHeader>) {
-    guard header._advanceGeneration() else { return }
+    header.pointee.count = 0
+    header.pointee.capacity = 0
+    guard header._advanceGeneration() else {
+      Self._freeBuffers(header)
+      return
+    }
+    let bytes = Self._bytes(header)
+    let keep = state.withLock { s -> Bool in
+      guard s.retainedBytes + bytes <= Self.retainedBudget else { return false }
+      s.retainedBytes += bytes
+      return true
+    }
+    if !keep { Self._freeBuffers(header) }
     let entry = Released(header: header)
-    released.withLock { $0.append(entry) }
+    state.withLock { $0.headers.append(entry) }
+  }
+
+  /// Frees every kept buffer; the headers go back to the pool empty.
+  func releaseBuffers() {
+    // Taken out of the pool while their buffers are freed, so that no
+    // tape can acquire one meanwhile.
+    let headers = state.withLock { s -> [Released] in
+      defer { s = State() }
+      return s.headers
+    }
+    for r in headers { Self._freeBuffers(r.header) }
+    state.withLock { $0.headers.append(contentsOf: headers) }
+  }
+
+  static func _bytes(_ header: UnsafeMutablePointer<_TapeHeader>) -> Int {
+    header.pointee.entries.bytes + header.pointee.adjoints.bytes
+  }
+
+  static func _freeBuffers(_ header: UnsafeMutablePointer<_TapeHeader>) {
+    header.pointee.entries.free()
+    header.pointee.adjoints.free()
   }
 }
 
-/// Buffers from the C allocator: `nil` for a request it cannot meet.
+/// Buffers from the C allocator: `false` or `nil` for a request it cannot
+/// meet.
 @usableFromInline
 enum _TapeMemory {
-  /// Uninitialized room for `count` elements, or `nil`.
+  /// Room for `count` elements of `E` in `buffer`, reusing it if it holds
+  /// enough and is aligned for them, else replacing it; `nil` if the
+  /// allocator cannot meet the request (the old buffer is freed).
   @usableFromInline
-  static func allocate<E>(_ count: Int, of: E.Type) -> UnsafeMutablePointer<E>? {
-    let (bytes, overflow) = count.multipliedReportingOverflow(
-      by: MemoryLayout<E>.stride)
-    guard !overflow else { return nil }
-    return _allocate(bytes: bytes, alignment: MemoryLayout<E>.alignment)?
-      .bindMemory(to: E.self, capacity: count)
+  static func reserve<E>(_ buffer: inout _TapeBuffer, _ count: Int, of: E.Type)
+    -> UnsafeMutablePointer<E>?
+  {
+    if buffer.capacity(of: E.self) < count {
+      buffer.free()
+      let (bytes, overflow) = count.multipliedReportingOverflow(
+        by: MemoryLayout<E>.stride)
+      guard !overflow else { return nil }
+      let alignment = Swift.max(MemoryLayout<E>.alignment, _mallocAlignment)
+      guard let base = _allocate(bytes: bytes, alignment: alignment) else {
+        return nil
+      }
+      buffer = _TapeBuffer(base: base, bytes: bytes, alignment: alignment)
+    }
+    return buffer.base?.bindMemory(to: E.self, capacity: count)
   }
 
-  /// Moves the first `count` elements of `buffer` (`nil`: none) into room
-  /// for `capacity`, freeing the old buffer; `nil`, with `buffer` untouched,
-  /// if the allocator cannot meet the request.
+  /// Uninitialized room for `count` elements, or `nil`: a buffer of its
+  /// own, for callers that do not keep a ``_TapeBuffer``.
+  @usableFromInline
+  static func allocate<E>(_ count: Int, of: E.Type) -> UnsafeMutablePointer<E>? {
+    var buffer = _TapeBuffer.none
+    return reserve(&buffer, count, of: E.self)
+  }
+
+  /// Moves the first `count` elements of `buffer` into room for `capacity`,
+  /// freeing the old memory; `false`, with `buffer` untouched, if the
+  /// allocator cannot meet the request.
   ///
-  /// Plain data of ordinary alignment is resized in place by `realloc`,
-  /// which moves large buffers by remapping their pages, not copying them.
+  /// Plain data is resized in place by `realloc`, which moves large buffers
+  /// by remapping their pages, not copying them.
   @usableFromInline
   static func resize<E>(
-    _ buffer: UnsafeMutableRawPointer?, count: Int, to capacity: Int,
-    of: E.Type
-  ) -> UnsafeMutableRawPointer? {
+    _ buffer: inout _TapeBuffer, count: Int, to capacity: Int, of: E.Type
+  ) -> Bool {
     let (bytes, overflow) = capacity.multipliedReportingOverflow(
       by: MemoryLayout<E>.stride)
-    guard !overflow else { return nil }
-    if _isPOD(E.self) && MemoryLayout<E>.alignment <= _mallocAlignment {
-      return realloc(buffer, Swift.max(bytes, 1))
+    guard !overflow else { return false }
+    let alignment = Swift.max(MemoryLayout<E>.alignment, _mallocAlignment)
+    if _isPOD(E.self) && alignment == _mallocAlignment
+      && buffer.alignment <= _mallocAlignment
+    {
+      guard let base = realloc(buffer.base, Swift.max(bytes, 1)) else {
+        return false
+      }
+      buffer = _TapeBuffer(base: base, bytes: bytes, alignment: alignment)
+      return true
     }
-    guard
-      let new = _allocate(bytes: bytes, alignment: MemoryLayout<E>.alignment)
-    else { return nil }
-    if let old = buffer {
+    guard let new = _allocate(bytes: bytes, alignment: alignment) else {
+      return false
+    }
+    if let old = buffer.base {
       new.bindMemory(to: E.self, capacity: capacity).moveInitialize(
         from: old.assumingMemoryBound(to: E.self), count: count)
       free(old)
     }
-    return new
+    buffer = _TapeBuffer(base: new, bytes: bytes, alignment: alignment)
+    return true
   }
 
-  /// Frees a buffer from ``allocate(_:of:)`` or ``resize(_:count:to:of:)``
-  /// (its elements already deinitialized).
+  /// Frees memory from this allocator (its elements already
+  /// deinitialized).
   @usableFromInline
-  static func deallocate(_ buffer: UnsafeMutableRawPointer?) {
-    free(buffer)
+  static func deallocate(_ memory: UnsafeMutableRawPointer?) {
+    free(memory)
   }
 
   /// The alignment `malloc` guarantees on the 64-bit platforms Epsilon
