@@ -121,16 +121,16 @@ where P.Scalar: ADScalar {
     var value: P.Scalar = 0
     var start = 0
     // Seeding through buffer pointers: one uniqueness check per loop instead
-    // of one per element (a third of a small gradient's cost otherwise).
+    // of one per element (a third of a small gradient's cost otherwise),
+    // and each seed a store into its lane in memory: building it as a
+    // vector (`unitPartials`) inserts at a variable index, through the
+    // stack, 50 instructions a seed.
     while start < n {
       let end = Swift.min(start + width, n)
       x.withUnsafeBufferPointer { xs in
         duals.withUnsafeMutableBufferPointer { d in
-          for i in 0..<n {
-            d[i] = Dual<P>(
-              xs[i],
-              partials: i >= start && i < end ? .unitPartials(i - start) : .zero)
-          }
+          for i in 0..<n { d[i] = Dual<P>(xs[i], partials: .zero) }
+          for i in start..<end { d[i].partials[i - start] = 1 }
         }
       }
       let y = f(duals)

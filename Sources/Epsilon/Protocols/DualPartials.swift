@@ -111,35 +111,68 @@ extension SIMD where Scalar: ADScalar {
     return result
   }
 
+  // `scaled(by:)` and `combine` run once per product of every forward
+  // type, so each is split: an always-inlined common path (a finite,
+  // nonzero factor: two floating compares and the vector arithmetic), and
+  // the rare zero, infinite or NaN factors out of line. Left to the
+  // inliner, the whole `combine` (wide-lane loop included) stayed a call:
+  // four calls per Rosenbrock term, with every vector spilled around each
+  // (W2 N = 8: 200 ns a pass).
+
   /// `c · self`, with zero annihilating on either side.
-  @inlinable
+  @inlinable @inline(__always)
   public func scaled(by c: Scalar) -> Self {
-    if Self.scalarCount > Self._wideLanes {
-      // Zero annihilates: a zero lane, or a zero factor, gives zero.
-      return Self._lanewise(self, self) { a, _ in a == 0 || c == 0 ? 0 : c * a }
-    }
-    // Two floating compares on the common path (a finite, nonzero factor);
-    // only a zero, infinite or NaN factor takes the slow path.
+    if Self.scalarCount > Self._wideLanes { return _scaledWide(by: c) }
     if _fastPath(c != 0 && c.magnitude < .infinity) { return c * self }
+    return _scaledByZeroOrNonFinite(c)
+  }
+
+  /// `c · self` for a zero, infinite or NaN `c`: a zero factor gives zero,
+  /// and a zero lane stays zero under an infinite or NaN one.
+  @inlinable @inline(never)
+  func _scaledByZeroOrNonFinite(_ c: Scalar) -> Self {
     if c == 0 { return .zero }
     return (c * self).replacing(with: 0, where: self .== 0)
   }
 
+  /// `c · self` lane by lane through pointers, for wide vectors.
+  @inlinable @inline(never)
+  func _scaledWide(by c: Scalar) -> Self {
+    // Zero annihilates: a zero lane, or a zero factor, gives zero.
+    Self._lanewise(self, self) { a, _ in a == 0 || c == 0 ? 0 : c * a }
+  }
+
   /// `a·x + b·y`, with zero annihilating in each product.
-  @inlinable
+  @inlinable @inline(__always)
   public static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self)
     -> Self
   {
+    if Self.scalarCount > _wideLanes { return _combineWide(a, x, b, y) }
     // a·b is finite and nonzero when both factors are (bar overflow or
     // underflow of the product, which only takes the slow path).
     let ab = a * b
-    let fast = ab != 0 && ab.magnitude < .infinity
-    if Self.scalarCount > _wideLanes {
-      if _fastPath(fast) { return _lanewise(x, y) { p, q in a * p + b * q } }
-      return _lanewise(x.scaled(by: a), y.scaled(by: b), +)
+    if _fastPath(ab != 0 && ab.magnitude < .infinity) { return a * x + b * y }
+    return _combineAnnihilating(a, x, b, y)
+  }
+
+  /// `a·x + b·y` where a factor may be zero, infinite or NaN.
+  @inlinable @inline(never)
+  static func _combineAnnihilating(
+    _ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self
+  ) -> Self {
+    x.scaled(by: a) + y.scaled(by: b)
+  }
+
+  /// `a·x + b·y` lane by lane through pointers, for wide vectors.
+  @inlinable @inline(never)
+  static func _combineWide(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self)
+    -> Self
+  {
+    let ab = a * b
+    if _fastPath(ab != 0 && ab.magnitude < .infinity) {
+      return _lanewise(x, y) { p, q in a * p + b * q }
     }
-    if _fastPath(fast) { return a * x + b * y }
-    return x.scaled(by: a) + y.scaled(by: b)
+    return _lanewise(x._scaledWide(by: a), y._scaledWide(by: b), +)
   }
 
   /// The partials as text: `[1.0, 0.0]`.
