@@ -152,10 +152,11 @@ public enum GradientMode: Equatable, Sendable {
   ///
   /// Forward chunks cost ⌈N/8⌉ evaluations, so O(N²) for a function whose
   /// work grows with N; the tape costs O(N). Measured on Rosenbrock (W2,
-  /// callgrind instructions per gradient): forward 4 057 against the
-  /// reused tape's 4 826 at N = 8, and 12 550 against 8 527 at N = 16; the
-  /// two cross near N = 11.
-  public static let reverseThreshold = 12
+  /// callgrind instructions per gradient): forward 3 211 against a reused
+  /// tape's 5 417 at N = 8, and 8 229 against 9 157 at N = 16 (two passes);
+  /// a third pass (N = 17…24) costs ~4 000 more while the tape grows by
+  /// ~470 per input, so the tape wins from N = 17.
+  public static let reverseThreshold = 16
 }
 
 /// The gradient of a generic function, by the mode you choose or the one
