@@ -44,15 +44,22 @@
 public final class GradientTape<T: ADReal> {
   /// The state shared with this tape's variables (replaced only when its
   /// generations are used up; see ``clear()``).
-  @usableFromInline var _header: UnsafeMutablePointer<_TapeHeader>
+  ///
+  /// The tape's stored `var`s are never accessed overlappingly (every
+  /// method reads or writes them in one statement), so their dynamic
+  /// exclusivity checks are off: on `_header` they cost a runtime call at
+  /// every sweep and record entry point (W2 by tape: a sixth of a
+  /// gradient).
+  @exclusivity(unchecked) @usableFromInline
+  var _header: UnsafeMutablePointer<_TapeHeader>
   /// Whether this tape answers more than one gradient request.
   public let isPersistent: Bool
   /// Slots of unwatched constants, in increasing order.
-  @usableFromInline var _unwatched: [UInt32] = []
+  @exclusivity(unchecked) @usableFromInline var _unwatched: [UInt32] = []
   /// Whether a non-persistent tape has given its one set of gradients.
-  @usableFromInline var _isSpent = false
+  @exclusivity(unchecked) @usableFromInline var _isSpent = false
   /// Reusable input variables for `gradient(at:of:)`.
-  @usableFromInline var _inputs: [Variable] = []
+  @exclusivity(unchecked) @usableFromInline var _inputs: [Variable] = []
 
   /// An empty tape.
   ///
