@@ -82,20 +82,37 @@ where
     for i in first { duals[i].gradient = .unitPartials(lane(i)) }
     for i in second { duals[i].gradient = .unitPartials(lane(i)) }
     let y = f(duals)
-    func store(_ rows: Range<Int>) {
-      for i in rows {
-        let a = lane(i)
-        gradient[i] = y.gradient[a]
-        for j in first where j <= i {
-          hessian[i, j] = y.hessian.partial(a * w + lane(j))
+    // The lanes are read from the block's bytes where its layout is lane
+    // after lane (every block these passes use): `partial(_:)` at a
+    // variable lane spills the whole 512-byte block for every entry.
+    typealias Block = P.Epsilon12
+    let stride = MemoryLayout<P.Scalar>.stride
+    let contiguous =
+      MemoryLayout<Block>.size == Block.partialCount * stride
+    withUnsafeBytes(of: y.hessian) { lanes in
+      @inline(__always) func entry(_ k: Int) -> P.Scalar {
+        contiguous
+          ? lanes.load(fromByteOffset: k * stride, as: P.Scalar.self)
+          : y.hessian.partial(k)
+      }
+      hessian._packed.withUnsafeMutableBufferPointer { h in
+        func store(_ rows: Range<Int>) {
+          for i in rows {
+            let a = lane(i)
+            let row = i * (i + 1) / 2
+            gradient[i] = y.gradient[a]
+            for j in first where j <= i {
+              h[row + j] = entry(a * w + lane(j))
+            }
+            for j in second where j <= i {
+              h[row + j] = entry(a * w + lane(j))
+            }
+          }
         }
-        for j in second where j <= i {
-          hessian[i, j] = y.hessian.partial(a * w + lane(j))
-        }
+        store(first)
+        store(second)
       }
     }
-    store(first)
-    store(second)
     for i in first { duals[i].gradient = .zero }
     for i in second { duals[i].gradient = .zero }
     return y.value
@@ -189,14 +206,34 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
   for start in stride(from: 0, to: n, by: w) {
     let columns = start..<Swift.min(start + w, n)
     for j in columns { point[j].partials = .unitPartials(j - start) }
-    let (y, adjoints) = try tape.valueWithGradient(at: point, of: f)
-    value = y.value
-    if start == 0 {
-      for i in 0..<n { gradient[i] = adjoints[i].value }
-    }
-    // The lower triangle of these columns; `Hessian` mirrors it.
-    for j in columns {
-      for i in j..<n { hessian[i, j] = adjoints[i].partials[j - start] }
+    // The adjoints are read in place: no array per pass.
+    value = try tape._withValueAndGradient(at: point, of: f) { y, adjoints in
+      if start == 0 {
+        for i in 0..<n { gradient[i] = adjoints[i].value }
+      }
+      // The lower triangle of these columns, row by row into the packed
+      // storage (row i at i(i+1)/2); `Hessian` mirrors it.
+      // Each row's lanes are read from its bytes (a SIMD vector's lanes
+      // lie in order): a subscript at a variable lane spills the whole
+      // vector for every entry.
+      let stride = MemoryLayout<P.Scalar>.stride
+      let contiguous = MemoryLayout<P>.size == P.scalarCount * stride
+      hessian._packed.withUnsafeMutableBufferPointer { h in
+        for i in start..<n {
+          let row = i * (i + 1) / 2
+          let last = Swift.min(i, columns.upperBound - 1)
+          withUnsafeBytes(of: adjoints[i].partials) { lanes in
+            for j in start...last {
+              h[row + j] =
+                contiguous
+                ? lanes.load(
+                  fromByteOffset: (j - start) * stride, as: P.Scalar.self)
+                : adjoints[i].partials[j - start]
+            }
+          }
+        }
+      }
+      return y.value
     }
     for j in columns { point[j].partials = .zero }
   }

@@ -13,7 +13,7 @@
 /// | `.secondOrderSIMD` | 1 for N ≤ 16, else k(k−1)/2  | N + N² lanes (≤ 16)  |
 /// | `.hyperDual`       | k(k+1)/2, k = ⌈N/8⌉          | 8 + 8 + 64 lanes     |
 /// | `.nestedDual`      | about N·k/2, k = ⌈N/8⌉       | 1 + 8 + 1 + 8 lanes  |
-/// | `.forwardOverReverse` | k = ⌈N/8⌉ recordings and sweeps of a tape | 1 + 8 lanes |
+/// | `.forwardOverReverse` | k = ⌈N/16⌉ recordings and sweeps of a tape | 1 + N lanes (≤ 16) |
 public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// Picks by the number of inputs N; see ``resolved(forInputCount:)``.
   case automatic
@@ -26,22 +26,25 @@ public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// Nested dual numbers, `Dual<Dual<SIMD8<T>>>`: forward over forward,
   /// the classic method, kept as a reference.
   case nestedDual
-  /// The reverse tape's gradient, recorded on dual numbers with eight-wide
-  /// SIMD tangents: eight Hessian columns per recording and sweep, so the
-  /// cost grows as N, not N², times the function's operations.
+  /// The reverse tape's gradient, recorded on dual numbers with SIMD
+  /// tangents: every column in one recording and sweep up to 16 inputs,
+  /// sixteen per recording beyond, so the cost grows as N, not N²,
+  /// times the function's operations.
   case forwardOverReverse
 }
 
 extension HessianStrategy {
   /// The largest N for which `.automatic` picks `.secondOrderSIMD`.
   ///
-  /// Measured by the W3 benchmark (Rosenbrock, default and native builds,
-  /// four runs): one second-order pass is fastest at N = 2 (≈ 3.4× the
-  /// hand-written Hessian against 13× for forward over reverse), and
-  /// forward over reverse is fastest at N = 8 (27–33× against 45–50× for
-  /// the dense strategies) and N = 16, since its cost grows as N, not N².
-  /// This and ``resolved(forInputCount:)`` are the only places that encode
-  /// the choice.
+  /// Measured by the W3 benchmark (Rosenbrock, default and native builds;
+  /// callgrind instructions per Hessian, default build): one second-order
+  /// pass is fastest up to N = 4 (7 500 against 9 200 for forward over
+  /// reverse at N = 4; 2.9× the hand-written Hessian at N = 2), and
+  /// forward over reverse from N = 5 on (13 200 against 20 100 at N = 5;
+  /// 20 300 against 33 100 at N = 8, 59 600 against 392 000 at N = 16),
+  /// since its cost grows as N, not N². This and
+  /// ``resolved(forInputCount:)`` are the only places that encode the
+  /// choice.
   public static let automaticSecondOrderSIMDLimit = 4
 
   /// The concrete strategy used for `inputCount` inputs: itself, unless
@@ -100,6 +103,9 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
     return _valueGradientHessianByNestedDual(
       at: x, width: SIMD8<T>.self, of: { f($0) })
   case .forwardOverReverse:
+    // The narrowest width that holds every column in one recording and
+    // sweep; beyond 16, sixteen columns per pass. (One 16-wide pass at
+    // N = 16 costs 59 600 instructions, two 8-wide ones 75 900: W3.)
     do {
       switch x.count {
       case ...2:
@@ -108,9 +114,12 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
       case ...4:
         return try _valueGradientHessianByForwardOverReverse(
           at: x, width: SIMD4<T>.self, of: { f($0) })
-      default:
+      case ...8:
         return try _valueGradientHessianByForwardOverReverse(
           at: x, width: SIMD8<T>.self, of: { f($0) })
+      default:
+        return try _valueGradientHessianByForwardOverReverse(
+          at: x, width: SIMD16<T>.self, of: { f($0) })
       }
     } catch {
       // Only a recording of more than 2³² − 3 operations fails (the tape's

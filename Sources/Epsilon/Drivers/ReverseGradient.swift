@@ -23,6 +23,22 @@ extension GradientTape {
   public func valueWithGradient(
     at x: [T], of f: ([Variable]) -> Variable
   ) throws -> (value: T, gradient: [T]) {
+    try _withValueAndGradient(at: x, of: f) { value, gradient in
+      (value, Array(gradient))
+    }
+  }
+
+  /// Clears the tape, records `f` at `x`, sweeps once, and hands `body`
+  /// f(x) and the gradient in place, in the adjoint buffer (valid only
+  /// during `body`): what ``valueWithGradient(at:of:)`` copies into an
+  /// array, and what a driver that reads only part of it reads directly.
+  ///
+  /// - Throws: As ``valueWithGradient(at:of:)``.
+  @inlinable
+  func _withValueAndGradient<R>(
+    at x: [T], of f: ([Variable]) -> Variable,
+    _ body: (T, UnsafeBufferPointer<T>) -> R
+  ) throws -> R {
     clear()
     try reserveCapacity(x.count)
     // The inputs array is moved into a local while recording: appending to
@@ -33,28 +49,25 @@ extension GradientTape {
     _inputs = []
     defer { _inputs = inputs }
     inputs.removeAll(keepingCapacity: true)
+    inputs.reserveCapacity(x.count)
     for xi in x { inputs.append(_recordInput(xi)) }
     let y = f(inputs)
     try _check(y, .target)
     for input in inputs { try _check(input, .source) }
     _isSpent = true
     let n = x.count
-    guard y._state != nil else {
-      return (y.value, [T](repeating: 0, count: n))
-    }
-    let top = Int(y._slot)
+    let top = y._state == nil ? 0 : Int(y._slot)
     let slots = Swift.max(top, n) + 1
     let adjoints = try _adjointBuffer(slots)
     adjoints.initialize(repeating: 0, count: slots)
     defer { adjoints.deinitialize(count: slots) }
-    adjoints[top] = 1
-    _sweep(adjoints, from: top)
-    // Inputs take slots 1...n, in order.
-    let gradient = [T](unsafeUninitializedCapacity: n) { buffer, count in
-      for i in 0..<n { buffer.initializeElement(at: i, to: adjoints[i + 1]) }
-      count = n
+    if y._state != nil {
+      adjoints[top] = 1
+      // Inputs take slots 1...n, in order, and have no arguments but the
+      // trash slot: the sweep stops above them.
+      _sweep(adjoints, from: top, downTo: n + 1)
     }
-    return (y.value, gradient)
+    return body(y.value, UnsafeBufferPointer(start: adjoints + 1, count: n))
   }
 
   /// The gradient of `f` at `x`, recorded on this tape after clearing it.

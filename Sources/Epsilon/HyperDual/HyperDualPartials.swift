@@ -263,20 +263,38 @@ where Seeds.Scalar: ADScalar {
 
 extension SIMD where Scalar: ADScalar {
   /// Rows `first`, `first + 1`, … of `row`, laid end to end in one wide
-  /// vector, written lane by lane through a pointer.
+  /// vector: the rows, as a tuple, reinterpreted as the wide vector (SIMD
+  /// vectors are laid out lane after lane), so each row is written once,
+  /// straight from registers.
   ///
   /// The stdlib's `init(lowHalf:highHalf:)` copies lane by lane through
   /// the subscript; for 32 and 64 lanes an insert at a variable index goes
   /// through memory, O(lanes²): 82% of a W3 Hessian at N = 8 (callgrind).
+  /// Lane by lane through a pointer is O(lanes) but copies the result
+  /// through the stack.
   @inlinable @inline(__always)
   static func _stacked<Wide: SIMD>(
     _: Wide.Type, from first: Int, _ row: (Int) -> Self
   ) -> Wide where Wide.Scalar == Scalar {
+    let rows = Wide.scalarCount / Self.scalarCount
+    let size = MemoryLayout<Self>.size
+    let packed = MemoryLayout<Self>.stride == size
+    if rows == 8 && packed && MemoryLayout<Wide>.size == 8 * size {
+      let r = (
+        row(first), row(first + 1), row(first + 2), row(first + 3),
+        row(first + 4), row(first + 5), row(first + 6), row(first + 7)
+      )
+      return unsafeBitCast(r, to: Wide.self)
+    }
+    if rows == 4 && packed && MemoryLayout<Wide>.size == 4 * size {
+      let r = (row(first), row(first + 1), row(first + 2), row(first + 3))
+      return unsafeBitCast(r, to: Wide.self)
+    }
     var result = Wide()
     withUnsafeMutablePointer(to: &result) { p in
       let lanes = UnsafeMutableRawPointer(p).assumingMemoryBound(
         to: Scalar.self)
-      for i in 0..<(Wide.scalarCount / Self.scalarCount) {
+      for i in 0..<rows {
         let v = row(first + i)
         for j in 0..<Self.scalarCount { lanes[i * Self.scalarCount + j] = v[j] }
       }

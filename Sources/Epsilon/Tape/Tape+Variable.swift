@@ -65,31 +65,38 @@ extension GradientTape {
 
     /// Records `f(x, y)` given its value and partials: the one path every
     /// binary operation takes.
+    ///
+    /// The value is formed after the entry is written: with wide `T`
+    /// (forward over reverse) the operands, the partials and the result
+    /// did not all fit in registers at once (W3: a fifth of each recorded
+    /// product).
     @inlinable @inline(__always)
     static func _record(
-      _ x: Self, _ y: Self, value: T, _ dx: T, _ dy: T
+      _ x: Self, _ y: Self, value: @autoclosure () -> T, _ dx: T, _ dy: T
     ) -> Self {
       let state: UnsafeMutablePointer<_TapeHeader>
       if let sx = x._state {
-        if let sy = y._state, sy != sx { return _mixed(x, y, value) }
+        if let sy = y._state, sy != sx { return _mixed(x, y, value()) }
         state = sx
       } else if let sy = y._state {
         state = sy
       } else {
         // Both inactive (slot 0) or poisoned: keep the worst reason.
         return Self(
-          value, slot: Swift.max(x._slot, y._slot),
+          value(), slot: Swift.max(x._slot, y._slot),
           generation: 0, state: nil)
       }
       let g = state._generation
       let problem = Swift.max(
         x._problem(generation: g), y._problem(generation: g))
-      if _slowPath(problem != 0) { return Self(_poisoned: value, reason: problem) }
+      if _slowPath(problem != 0) {
+        return Self(_poisoned: value(), reason: problem)
+      }
       let slot = GradientTape._record(state, x._slot, y._slot, dx, dy)
       if _slowPath(slot >= _TapePoison.first) {
-        return Self(_poisoned: value, reason: slot)
+        return Self(_poisoned: value(), reason: slot)
       }
-      return Self(value, slot: slot, generation: g, state: state)
+      return Self(value(), slot: slot, generation: g, state: state)
     }
 
     /// The result of combining variables of two different tapes.

@@ -173,6 +173,13 @@ enum _TapePoison {
   @usableFromInline static let mixedTapes: UInt32 = .max
 }
 
+/// A header from the pool, for a new tape (the entry point of inlinable
+/// code).
+@usableFromInline
+func _acquireTapeHeader() -> UnsafeMutablePointer<_TapeHeader> {
+  _TapeHeaderPool.shared.acquire()
+}
+
 /// The global pool of released tape headers, with the buffers of their
 /// last tapes up to ``retainedBudget`` bytes in all: the only state tapes
 /// share.
