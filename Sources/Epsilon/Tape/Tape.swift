@@ -185,8 +185,7 @@ public final class GradientTape<T: ADReal> {
     fresh.pointee.limit = _header.pointee.limit
     _header.pointee.entries = .none
     _header.pointee.adjoints = .none
-    _header.pointee.count = 0
-    _header.pointee.capacity = 0
+    _TapeHeaderPool.shared.retire(_header)
     _header = fresh
   }
 

@@ -211,6 +211,10 @@ final class _TapeHeaderPool: Sendable {
   struct State {
     var headers: [Released] = []
     var retainedBytes = 0
+    /// Headers whose generations are used up: never handed out again,
+    /// never freed (stale variables may still read them), and listed here
+    /// so that they stay reachable. One per 2³² − 2 clears of a tape.
+    var retired: [Released] = []
   }
 
   private let state = Mutex(State())
@@ -224,7 +228,7 @@ final class _TapeHeaderPool: Sendable {
       return r
     }) {
       if reused.header._advanceGeneration() { return reused.header }
-      Self._freeBuffers(reused.header)  // retired: never handed out again
+      retire(reused.header)
     }
     let header = UnsafeMutablePointer<_TapeHeader>.allocate(capacity: 1)
     header.initialize(to: _TapeHeader())
@@ -238,7 +242,7 @@ final class _TapeHeaderPool: Sendable {
     header.pointee.count = 0
     header.pointee.capacity = 0
     guard header._advanceGeneration() else {
-      Self._freeBuffers(header)
+      retire(header)
       return
     }
     let bytes = Self._bytes(header)
@@ -257,11 +261,24 @@ final class _TapeHeaderPool: Sendable {
     // Taken out of the pool while their buffers are freed, so that no
     // tape can acquire one meanwhile.
     let headers = state.withLock { s -> [Released] in
-      defer { s = State() }
+      defer {
+        s.headers = []
+        s.retainedBytes = 0
+      }
       return s.headers
     }
     for r in headers { Self._freeBuffers(r.header) }
     state.withLock { $0.headers.append(contentsOf: headers) }
+  }
+
+  /// Frees a used-up header's buffers and keeps the header, unused, for
+  /// the life of the process.
+  func retire(_ header: UnsafeMutablePointer<_TapeHeader>) {
+    Self._freeBuffers(header)
+    header.pointee.count = 0
+    header.pointee.capacity = 0
+    let entry = Released(header: header)
+    state.withLock { $0.retired.append(entry) }
   }
 
   static func _bytes(_ header: UnsafeMutablePointer<_TapeHeader>) -> Int {
