@@ -316,14 +316,6 @@ enum _TapeMemory {
     return buffer.base?.bindMemory(to: E.self, capacity: count)
   }
 
-  /// Uninitialized room for `count` elements, or `nil`: a buffer of its
-  /// own, for callers that do not keep a ``_TapeBuffer``.
-  @usableFromInline
-  static func allocate<E>(_ count: Int, of: E.Type) -> UnsafeMutablePointer<E>? {
-    var buffer = _TapeBuffer.none
-    return reserve(&buffer, count, of: E.self)
-  }
-
   /// Moves the first `count` elements of `buffer` into room for `capacity`,
   /// freeing the old memory; `false`, with `buffer` untouched, if the
   /// allocator cannot meet the request.
