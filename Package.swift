@@ -4,8 +4,8 @@ import PackageDescription
 // Epsilon depends on no other package: everything below is the toolchain's own.
 let package = Package(
   name: "Epsilon",
-  // The tape's generation counter and header pool use the toolchain's
-  // Synchronization module (Atomic, Mutex), which Apple's platforms ship
+  // The tape's generation counter uses the toolchain's
+  // Synchronization module (Atomic), which Apple's platforms ship
   // from these releases on; Linux has it with every Swift 6 toolchain.
   platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
   products: [

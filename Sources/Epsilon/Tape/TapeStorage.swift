@@ -217,7 +217,7 @@ final class _TapeHeaderPool: Sendable {
     var retired: [Released] = []
   }
 
-  private let state = Mutex(State())
+  private let state = _Locked(State())
 
   /// A header no live tape owns, at a generation no live variable has; it
   /// may hold a released tape's (uninitialized) buffers.
@@ -367,5 +367,35 @@ enum _TapeMemory {
     if alignment <= _mallocAlignment { return malloc(size) }
     var result: UnsafeMutableRawPointer? = nil
     return posix_memalign(&result, alignment, size) == 0 ? result : nil
+  }
+}
+
+/// A value guarded by a pthread mutex: the pool's lock.
+///
+/// Not `Synchronization.Mutex`: on Linux that waits on a futex directly,
+/// which ThreadSanitizer cannot see, so it reported the pool's state as
+/// raced between two tapes created at once. A pthread mutex is what every
+/// platform Epsilon supports has, and what the sanitizer understands.
+final class _Locked<Value>: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  private var value: Value
+
+  init(_ value: Value) {
+    self.value = value
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  /// Runs `body` on the value with the mutex held.
+  func withLock<R>(_ body: (inout Value) -> R) -> R {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return body(&value)
   }
 }
