@@ -246,13 +246,18 @@ final class _TapeHeaderPool: Sendable {
       return
     }
     let bytes = Self._bytes(header)
-    let keep = state.withLock { s -> Bool in
+    let entry = Released(header: header)
+    // One critical section on the common path: kept, buffers and all.
+    let kept = state.withLock { s -> Bool in
       guard s.retainedBytes + bytes <= Self.retainedBudget else { return false }
       s.retainedBytes += bytes
+      s.headers.append(entry)
       return true
     }
-    if !keep { Self._freeBuffers(header) }
-    let entry = Released(header: header)
+    if kept { return }
+    // Over budget: the buffers are freed before any tape can take the
+    // header.
+    Self._freeBuffers(header)
     state.withLock { $0.headers.append(entry) }
   }
 
