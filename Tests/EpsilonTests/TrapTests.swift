@@ -140,10 +140,10 @@ struct TrapTests {
 
   @Test("A chunk type without lanes gives NaN partials or throws, never loops")
   func zeroLaneChunk() throws {
-    let g = gradient(at: [1.0, 2.0], chunk: NoLanes.self) { x in x[0] * x[1] }
+    let g = gradient(at: [1.0, 2.0], chunk: NoLanes<Double>.self) { x in x[0] * x[1] }
     #expect(g.count == 2 && g.allSatisfy(\.isNaN))
     #expect(throws: EpsilonError.seedOutOfRange(index: 0, partialCount: 0)) {
-      try jacobian(at: [1.0, 2.0], chunk: NoLanes.self) { x in [x[0] * x[1]] }
+      try jacobian(at: [1.0, 2.0], chunk: NoLanes<Double>.self) { x in [x[0] * x[1]] }
     }
   }
 
@@ -176,31 +176,19 @@ struct TrapTests {
 }
 
 /// A user's SIMD type with no lanes: `DualPartials` through the library's
-/// SIMD extension, and useless as a chunk.
-struct NoLanes: SIMD {
-  typealias MaskStorage = NoLanesMask
-  typealias ArrayLiteralElement = Double
+/// SIMD extension, and useless as a chunk. It is its own mask type.
+struct NoLanes<Scalar: SIMDScalar>: SIMD {
+  typealias MaskStorage = NoLanes<Scalar.SIMDMaskScalar>
+  typealias ArrayLiteralElement = Scalar
   var scalarCount: Int { 0 }
   init() {}
-  subscript(index: Int) -> Double {
+  subscript(index: Int) -> Scalar {
     get { preconditionFailure("no lanes") }
     set { preconditionFailure("no lanes") }
   }
 }
 
-/// The mask of ``NoLanes``.
-struct NoLanesMask: SIMD {
-  typealias MaskStorage = NoLanesMask
-  typealias ArrayLiteralElement = Int64
-  var scalarCount: Int { 0 }
-  init() {}
-  subscript(index: Int) -> Int64 {
-    get { preconditionFailure("no lanes") }
-    set { preconditionFailure("no lanes") }
-  }
-}
-
-extension NoLanes: DualPartials {}
+extension NoLanes: DualPartials where Scalar: ADScalar {}
 
 /// A user's optimizer whose update appends a parameter: a bug the
 /// minimizer must catch rather than index past.
