@@ -22,10 +22,10 @@ import _Differentiation
 /// W1's f, generic: the primal on `Double`, derivatives on Epsilon's types.
 @inline(__always)
 func w1<T: ADReal>(_ x: T) -> T {
-  let s = sin(x)
-  let c = cos(x)
-  let sigmoid = 1 / (1 + exp(-x))
-  return s * s / (c * c) + 2 * x + sqrt(x * x * x) + sigmoid + log1p(x * x)
+  let s = T.sin(x)
+  let c = T.cos(x)
+  let sigmoid = 1 / (1 + T.exp(-x))
+  return s * s / (c * c) + 2 * x + T.sqrt(x * x * x) + sigmoid + T.log1p(x * x)
 }
 
 // MARK: - Hand-written baselines

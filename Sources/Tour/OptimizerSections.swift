@@ -14,11 +14,11 @@ import Epsilon
 /// `a*tf.pow(x, 2.0) + b*x + c`.
 func parabola<T: ADReal>(_ x: T) -> T {
   let (a, b, c): (T, T, T) = (1, -2, 1)
-  return a * pow(x, 2.0) + b * x + c
+  return a * T.pow(x, 2.0) + b * x + c
 }
 
 /// The tutorials' f(x) = 3x² + 2x − 1, as `3. * x ** 2 + 2. * x - 1`.
-func cubicTutorialF<T: ADReal>(_ x: T) -> T { 3 * pow(x, 2.0) + 2 * x - 1 }
+func cubicTutorialF<T: ADReal>(_ x: T) -> T { 3 * T.pow(x, 2.0) + 2 * x - 1 }
 
 /// Rosenbrock's function of two variables: minimum 0 at (1, 1).
 struct Rosenbrock: ADFunction {
@@ -76,7 +76,7 @@ struct SplitMix64 {
   }
   /// Standard normal, by Box–Muller.
   mutating func normal() -> Double {
-    (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform())
+    (-2 * Double.log(uniform())).squareRoot() * Double.cos(2 * Double.pi * uniform())
   }
 }
 
@@ -383,9 +383,9 @@ extension Tour {
     ) {
       var random = SplitMix64(state: 2024)
       let xs = (0..<40).map { Double($0) / 10 }
-      let ys = xs.map { 2 * exp(-0.5 * $0) + 0.02 * random.normal() }
+      let ys = xs.map { 2 * Double.exp(-0.5 * $0) + 0.02 * random.normal() }
       func residuals<T: ADReal>(_ p: [T]) -> [T] {
-        xs.indices.map { i in p[0] * exp(p[1] * T(xs[i])) - T(ys[i]) }
+        xs.indices.map { i in p[0] * T.exp(p[1] * T(xs[i])) - T(ys[i]) }
       }
       var p = [1.0, 0.0]
       let fit = try LevenbergMarquardt<Double>().minimize(

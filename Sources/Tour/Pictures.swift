@@ -9,10 +9,10 @@ import Epsilon
 /// f(x) = sin(x)²/cos(x)² + 2x + √(x³) + 1/(1 + e⁻ˣ) + log1p(x·x)
 /// ```
 func w1<T: ADReal>(_ x: T) -> T {
-  let s = sin(x)
-  let c = cos(x)
-  let sigmoid = 1 / (1 + exp(-x))
-  return s * s / (c * c) + 2 * x + sqrt(x * x * x) + sigmoid + log1p(x * x)
+  let s = T.sin(x)
+  let c = T.cos(x)
+  let sigmoid = 1 / (1 + T.exp(-x))
+  return s * s / (c * c) + 2 * x + T.sqrt(x * x * x) + sigmoid + T.log1p(x * x)
 }
 
 /// One SVG file the tour writes: its name and what it draws.
@@ -106,7 +106,7 @@ func lossSeries(_ name: String, _ history: [Double]) -> Plot.Series {
   if count > PictureSettings.maxPoints {
     let m = Double(PictureSettings.maxPoints)
     let kept = (0...PictureSettings.maxPoints).map { k in
-      Int(pow(Double(count - 1), Double(k) / m).rounded())
+      Int(Double.pow(Double(count - 1), Double(k) / m).rounded())
     }
     indices = [0] + Array(Set(kept)).sorted()
   }

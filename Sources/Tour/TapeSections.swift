@@ -2,7 +2,7 @@ import Epsilon
 
 /// The tutorials' `a·x² + b·x + c`, with a = 1, b = −2, c = 1 by default.
 func parabolaTerms<T: ADReal>(_ x: T, _ a: T = 1, _ b: T = -2, _ c: T = 1) -> T {
-  a * pow(x, 2) + b * x + c
+  a * T.pow(x, 2) + b * x + c
 }
 
 /// The message a second `gradient` call on a non-persistent tape throws.

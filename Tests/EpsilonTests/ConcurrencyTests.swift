@@ -14,7 +14,7 @@ struct ConcurrentWorkload: ADFunction, Sendable {
     for i in 0..<(x.count - 1) {
       let a = x[i + 1] - x[i] * x[i]
       let b = 1 - x[i]
-      s += 100 * a * a + b * b + sin(x[i]) * exp(-x[i + 1] * x[i + 1])
+      s += 100 * a * a + b * b + T.sin(x[i]) * T.exp(-x[i + 1] * x[i + 1])
     }
     return s
   }

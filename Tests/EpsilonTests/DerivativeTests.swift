@@ -47,8 +47,8 @@ struct DerivativeTests {
       derivative(at: x) { x in derivative(at: x) { x in derivative(at: x, of: f) } }
     }
     // (sin)‴ = −cos; (e^2x)‴ = 8e^2x; (x⁵)‴ = 60x²; (log)‴ = 2/x³.
-    expectClose(third({ sin($0) }, at: 0.75), -cos(0.75), .ulps(16), "sin‴")
-    expectClose(third({ exp(2 * $0) }, at: 0.5), 8 * exp(1.0), .ulps(16), "(e^2x)‴")
+    expectClose(third({ sin($0) }, at: 0.75), -Double.cos(0.75), .ulps(16), "sin‴")
+    expectClose(third({ exp(2 * $0) }, at: 0.5), 8 * Double.exp(1.0), .ulps(16), "(e^2x)‴")
     #expect(third({ pow($0, 5) }, at: 2) == 240)
     #expect(third({ x in x * x * x * x * x }, at: 2) == 240)
     expectClose(third({ log($0) }, at: 1.5), 2 / 3.375, .ulps(16), "log‴")

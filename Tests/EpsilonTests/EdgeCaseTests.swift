@@ -47,7 +47,7 @@ struct KinkTests {
   /// The example: NaN safety lane by lane at every width.
   @Test("gradient of sqrt(x0² + x1²)·0 + x0 at the origin is [1, 0]")
   func nanSafetyExample() throws {
-    func f<T: ADReal>(_ x: [T]) -> T { sqrt(x[0] * x[0] + x[1] * x[1]) * 0 + x[0] }
+    func f<T: ADReal>(_ x: [T]) -> T { T.sqrt(x[0] * x[0] + x[1] * x[1]) * 0 + x[0] }
     let origin = [0.0, 0.0]
     #expect(gradient(at: origin, of: f) == [1, 0])
     #expect(gradient(at: origin, chunk: SIMD2<Double>.self, of: f) == [1, 0])
@@ -69,7 +69,7 @@ struct KinkTests {
   /// states that requirement for nested duals and fails until it holds.
   @Test("NaN safety survives nesting (second derivatives)")
   func nestedNaNSafety() {
-    func f<T: ADReal>(_ x0: T, _ x1: T) -> T { sqrt(x0 * x0 + x1 * x1) * 0 + x0 }
+    func f<T: ADReal>(_ x0: T, _ x1: T) -> T { T.sqrt(x0 * x0 + x1 * x1) * 0 + x0 }
     // x0 = 0 + ε₁ + ε₂, x1 = 0: f = x0, so f′ = 1 in both, f″ = 0.
     let x0 = Dual<Dual<Double>>(Dual(0, partials: 1), partials: Dual(1, partials: 0))
     let y = f(x0, Dual<Dual<Double>>(0))

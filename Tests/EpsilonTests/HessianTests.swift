@@ -60,20 +60,20 @@ private struct DenseCubic: ADFunction {
     var cosines: T = 0
     for i in x.indices {
       s += T(Self.c(i)) * x[i]
-      cosines += cos(x[i])
+      cosines += T.cos(x[i])
     }
     return s * s * s / 6 + cosines
   }
 
   static func gradient(_ x: [Double]) -> [Double] {
     let s = x.indices.reduce(0) { $0 + c($1) * x[$1] }
-    return x.indices.map { s * s / 2 * c($0) - sin(x[$0]) }
+    return x.indices.map { s * s / 2 * c($0) - Double.sin(x[$0]) }
   }
 
   static func hessian(_ x: [Double]) -> [[Double]] {
     let s = x.indices.reduce(0) { $0 + c($1) * x[$1] }
     return x.indices.map { i in
-      x.indices.map { j in s * c(i) * c(j) - (i == j ? cos(x[i]) : 0) }
+      x.indices.map { j in s * c(i) * c(j) - (i == j ? Double.cos(x[i]) : 0) }
     }
   }
 }

@@ -279,7 +279,7 @@ struct HostileInputTests {
     // Forming (a/b)·(1/b) = e⁻⁸⁰⁰ first underflows to 0; (b − q·d)·(1/c)
     // never forms it, at every level of nesting.
     let x = 400.0
-    let exact = exp(-x)
+    let exact = Double.exp(-x)
     let forward = derivative(at: x) { 1 / exp($0) }
     #expect(isClose(forward, -exact, .ulps(4)), "Dual: \(forward)")
     let lanes = try Dual<SIMD4<Double>>(x, seed: 2)
@@ -431,7 +431,7 @@ func hostileChain(
 
 /// f(x, y) = y/eˣ: ∂xx = y·e⁻ˣ, ∂xy = −e⁻ˣ, through one quotient.
 struct HostileQuotient: ADFunction {
-  func callAsFunction<T: ADReal>(_ x: [T]) -> T { x[1] / exp(x[0]) }
+  func callAsFunction<T: ADReal>(_ x: [T]) -> T { x[1] / T.exp(x[0]) }
 }
 
 /// f = 7 whatever the input.

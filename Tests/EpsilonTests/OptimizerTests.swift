@@ -26,7 +26,7 @@ extension SplitMix64 {
   fileprivate mutating func normal() -> Double {
     let u = uniformOpen()
     let v = uniformOpen()
-    return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    return (-2 * Double.log(u)).squareRoot() * Double.cos(2 * Double.pi * v)
   }
 }
 
@@ -36,7 +36,7 @@ private func exponentialData(a: Double, b: Double, seed: UInt64)
 {
   var random = SplitMix64(seed: seed)
   let x = (0..<40).map { Double($0) / 20 }
-  let y = x.map { a * exp(b * $0) + 0.01 * random.normal() }
+  let y = x.map { a * Double.exp(b * $0) + 0.01 * random.normal() }
   return (x, y)
 }
 
@@ -44,7 +44,7 @@ private func exponentialData(a: Double, b: Double, seed: UInt64)
 private func exponentialResiduals<T: ADReal>(
   _ p: [T], _ x: [Double], _ y: [Double]
 ) -> [T] {
-  x.indices.map { i in p[0] * exp(p[1] * T(x[i])) - T(y[i]) }
+  x.indices.map { i in p[0] * T.exp(p[1] * T(x[i])) - T(y[i]) }
 }
 
 /// Rosenbrock as residuals: Σ (10(xᵢ₊₁ − xᵢ²))² + (1 − xᵢ)².
@@ -125,9 +125,9 @@ private let tightPoint = 1e-6
       let t = Double(step + 1)
       m = 0.9 * m + 0.1 * g
       v = 0.999 * v + 0.001 * g * g
-      let mHat = m / (1 - pow(0.9, t))
-      let vHat = v / (1 - pow(0.999, t))
-      reference -= 0.1 * mHat / (vHat.squareRoot() + 1e-7 / (1 - pow(0.999, t)).squareRoot())
+      let mHat = m / (1 - Double.pow(0.9, t))
+      let vHat = v / (1 - Double.pow(0.999, t))
+      reference -= 0.1 * mHat / (vHat.squareRoot() + 1e-7 / (1 - Double.pow(0.999, t)).squareRoot())
       // Two algebraically equal orders of the same dozen operations.
       #expect(Swift.abs(x[0] - reference) <= 1e-14, "step \(step + 1)")
       #expect(Swift.abs(x[0] - literals[step]) <= 1e-14, "step \(step + 1)")
@@ -441,7 +441,7 @@ private let tightPoint = 1e-6
           residuals: { x in [log(x[0])] }, over: &x)
       }, throws: isNonFiniteStart)
     struct Log: ADFunction {
-      func callAsFunction<T: ADReal>(_ x: [T]) -> T { log(x[0]) }
+      func callAsFunction<T: ADReal>(_ x: [T]) -> T { T.log(x[0]) }
     }
     #expect(
       performing: { try newtonMinimize(Log(), from: [-1.0]) },
@@ -456,7 +456,7 @@ private let tightPoint = 1e-6
     var sgd = try SGD(learningRate: 1)
     var expected = 10.0
     for _ in 0..<3 { expected -= 4 * expected * expected * expected }
-    #expect(expected.isFinite && pow(expected, 4).isFinite)
+    #expect(expected.isFinite && Double.pow(expected, 4).isFinite)
     #expect(
       performing: {
         try sgd.minimize(
@@ -483,7 +483,7 @@ private let tightPoint = 1e-6
       try LBFGS<Double>().minimize({ x in sqrt(x[0]) }, over: &x)
     }
     struct Sqrt: ADFunction {
-      func callAsFunction<T: ADReal>(_ x: [T]) -> T { sqrt(x[0]) }
+      func callAsFunction<T: ADReal>(_ x: [T]) -> T { T.sqrt(x[0]) }
     }
     #expect(throws: OptimizerError.nonFiniteDerivative(step: 0)) {
       try Newton<Double>().minimize(Sqrt(), over: &x)

@@ -218,7 +218,7 @@ struct TapeTests {
       x -= 0.01 * (dx ?? 0)
     }
     // Each step maps 1 − x to 0.98·(1 − x).
-    #expect(abs(x - (1 - pow(0.98, 100.0))) < 1e-12)
+    #expect(abs(x - (1 - Double.pow(0.98, 100.0))) < 1e-12)
   }
 
   @Test("Intermediate: y = Σ ones(2, 2), z = y² gives dz/dy = 8, dz/dx = 8")

@@ -15,7 +15,7 @@ import Testing
 /// softplus(x) = log(1 + eˣ); f′ = σ(x) = 1/(1 + e⁻ˣ); f″ = σ(1 − σ).
 struct Softplus: UnaryRule {
   func value(_ x: Double) -> Double { x > 30 ? x : log1p(exp(x)) }
-  func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (1 + exp(-x)) }
+  func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (1 + T.exp(-x)) }
   func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
     dy * (1 - dy)
   }
@@ -49,7 +49,7 @@ struct LogAddExp: BinaryRule {
     Swift.max(x, y) + log1p(exp(-Swift.abs(x - y)))
   }
   func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T) {
-    let s = 1 / (1 + exp(y - x))
+    let s = 1 / (1 + T.exp(y - x))
     return (s, 1 - s)
   }
   func secondPartials<T: ADReal>(
@@ -94,7 +94,7 @@ let ruleTolerance = 1e-7
   @Test func checkRuleCatchesAWrongDerivative() {
     struct WrongSecond: UnaryRule {
       func value(_ x: Double) -> Double { sin(x) }
-      func derivative<T: ADReal>(at x: T, value y: T) -> T { cos(x) }
+      func derivative<T: ADReal>(at x: T, value y: T) -> T { T.cos(x) }
       func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
         y  // should be −sin x
       }

@@ -45,7 +45,7 @@ import Testing
 
   @Test func genericFormula() {
     func f<T: ADReal>(_ x: T, _ y: T) -> T {
-      (x + 5) * y * y - 3 * x / (y + 1) + exp(-x * y) * 0.25 + sqrt(x * x + 1)
+      (x + 5) * y * y - 3 * x / (y + 1) + T.exp(-x * y) * 0.25 + T.sqrt(x * x + 1)
     }
     #expect(gradient(at: [2.0, 3.0]) { v in f(v[0], v[1]) }.count == 2)
   }

@@ -88,7 +88,7 @@ public struct Adam<T: ADScalar>: GradientOptimizer, Sendable {
     _iterations += 1
     let t = T(_iterations)
     let alpha =
-      learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t))
+      learningRate * (1 - T.pow(beta2, t)).squareRoot() / (1 - T.pow(beta1, t))
     for i in parameters.indices {
       let g = gradients[i]
       _m[i] += (g - _m[i]) * (1 - beta1)

@@ -22,18 +22,18 @@ extension Rules {
     public func value(_ x: Float, _ y: Float) -> Float { _libm_pow(x, y) }
     @inlinable
     public func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T) {
-      let dx: T = y == 0 ? 0 : y * pow(x, y - 1)
-      let dy: T = x == 0 ? 0 : f * log(x)
+      let dx: T = y == 0 ? 0 : y * T.pow(x, y - 1)
+      let dy: T = x == 0 ? 0 : f * T.log(x)
       return (dx, dy)
     }
     @inlinable
     public func secondPartials<T: ADReal>(
       at x: T, _ y: T, value f: T, partials: (x: T, y: T)
     ) -> (xx: T, xy: T, yy: T) {
-      let xx: T = y == 0 || y == 1 ? 0 : y * (y - 1) * pow(x, y - 2)
+      let xx: T = y == 0 || y == 1 ? 0 : y * (y - 1) * T.pow(x, y - 2)
       if x == 0 { return (xx, 0, 0) }
-      let lnx = log(x)
-      return (xx, pow(x, y - 1) * (1 + y * lnx), f * lnx * lnx)
+      let lnx = T.log(x)
+      return (xx, T.pow(x, y - 1) * (1 + y * lnx), f * lnx * lnx)
     }
   }
 }
@@ -58,7 +58,7 @@ extension Rules {
     public func value(_ y: Float, _ x: Float) -> Float { _libm_atan2(y, x) }
     @inlinable
     public func partials<T: ADReal>(at y: T, _ x: T, value f: T) -> (x: T, y: T) {
-      let r = hypot(x, y)
+      let r = T.hypot(x, y)
       if r == 0 { return (0, 0) }
       return ((x / r) / r, -(y / r) / r)
     }
@@ -66,7 +66,7 @@ extension Rules {
     public func secondPartials<T: ADReal>(
       at y: T, _ x: T, value f: T, partials: (x: T, y: T)
     ) -> (xx: T, xy: T, yy: T) {
-      let r = hypot(x, y)
+      let r = T.hypot(x, y)
       if r == 0 { return (0, 0, 0) }
       let u = x / r
       let v = y / r

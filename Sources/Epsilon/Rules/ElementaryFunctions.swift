@@ -1,150 +1,391 @@
-// The elementary functions generic code calls, named like the C library's.
+// The elementary functions as free functions named like the C library's,
+// for Epsilon's own number types: closures handed to the drivers read like
+// the math, `{ x in sin(x[0]) * exp(-x[1]) }`.
 //
-// Each is one line: it applies the function's rule from the shared table
-// (Rules/), so every number type differentiates it the same way. For plain
-// `Double` and `Float` arguments outside generic code, the C library's own
-// non-generic overloads are chosen, as before importing Epsilon.
+// Generic code over `T: ADReal` calls the static members instead,
+// `T.sin(x)` (ADReal+ElementaryFunctions.swift): a free function generic
+// over every `ADReal` would also match plain `Double` and `Float`, so every
+// `sin`, `exp` or `log` call in any file that imports Epsilon and Foundation
+// would weigh it against the C library's overloads, and long formulas would
+// stop type-checking. These are constrained to `ChainRuleApplicable`, which
+// plain numbers are not, and the `ADReal` spellings below are unavailable,
+// so the type checker skips them unless a call fails, and then names the fix.
 
-// MARK: - Exponential and logarithm
+// MARK: - On Epsilon's number types
 
 /// The exponential eˣ of `x`, with its derivatives (``Rules/Exp``).
 @inlinable
-public func exp<T: ADReal>(_ x: T) -> T { T._apply(Rules.Exp(), x) }
+public func exp<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Exp(), x) }
 
 /// The power 2ˣ of `x`, with its derivatives (``Rules/Exp2``).
 @inlinable
-public func exp2<T: ADReal>(_ x: T) -> T { T._apply(Rules.Exp2(), x) }
+public func exp2<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Exp2(), x) }
 
 /// eˣ − 1, accurate near 0, of `x`, with its derivatives (``Rules/Expm1``).
 @inlinable
-public func expm1<T: ADReal>(_ x: T) -> T { T._apply(Rules.Expm1(), x) }
+public func expm1<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Expm1(), x) }
 
 /// The natural logarithm of `x`, with its derivatives (``Rules/Log``).
 @inlinable
-public func log<T: ADReal>(_ x: T) -> T { T._apply(Rules.Log(), x) }
+public func log<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log(), x) }
 
 /// The base-2 logarithm of `x`, with its derivatives (``Rules/Log2``).
 @inlinable
-public func log2<T: ADReal>(_ x: T) -> T { T._apply(Rules.Log2(), x) }
+public func log2<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log2(), x) }
 
 /// The base-10 logarithm of `x`, with its derivatives (``Rules/Log10``).
 @inlinable
-public func log10<T: ADReal>(_ x: T) -> T { T._apply(Rules.Log10(), x) }
+public func log10<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log10(), x) }
 
 /// log(1 + x), accurate near 0, of `x`, with its derivatives (``Rules/Log1p``).
 @inlinable
-public func log1p<T: ADReal>(_ x: T) -> T { T._apply(Rules.Log1p(), x) }
+public func log1p<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log1p(), x) }
 
-// MARK: - Powers and roots
-
-// Disfavoured: the C library overlay also has a generic `sqrt` for any
-// FloatingPoint; for a plain Float both would match and neither wins.
 /// The square root of `x`, with its derivatives (``Rules/Sqrt``).
-@inlinable @_disfavoredOverload
-public func sqrt<T: ADReal>(_ x: T) -> T { T._apply(Rules.Sqrt(), x) }
+@inlinable
+public func sqrt<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sqrt(), x) }
 
 /// The cube root of `x`, with its derivatives (``Rules/Cbrt``).
 @inlinable
-public func cbrt<T: ADReal>(_ x: T) -> T { T._apply(Rules.Cbrt(), x) }
-
-// MARK: - Trigonometric
+public func cbrt<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cbrt(), x) }
 
 /// The sine of `x`, with its derivatives (``Rules/Sin``).
 @inlinable
-public func sin<T: ADReal>(_ x: T) -> T { T._apply(Rules.Sin(), x) }
+public func sin<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sin(), x) }
 
 /// The cosine of `x`, with its derivatives (``Rules/Cos``).
 @inlinable
-public func cos<T: ADReal>(_ x: T) -> T { T._apply(Rules.Cos(), x) }
+public func cos<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cos(), x) }
 
 /// The tangent of `x`, with its derivatives (``Rules/Tan``).
 @inlinable
-public func tan<T: ADReal>(_ x: T) -> T { T._apply(Rules.Tan(), x) }
+public func tan<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Tan(), x) }
 
 /// The arcsine of `x`, with its derivatives (``Rules/Asin``).
 @inlinable
-public func asin<T: ADReal>(_ x: T) -> T { T._apply(Rules.Asin(), x) }
+public func asin<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Asin(), x) }
 
 /// The arccosine of `x`, with its derivatives (``Rules/Acos``).
 @inlinable
-public func acos<T: ADReal>(_ x: T) -> T { T._apply(Rules.Acos(), x) }
+public func acos<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Acos(), x) }
 
 /// The arctangent of `x`, with its derivatives (``Rules/Atan``).
 @inlinable
-public func atan<T: ADReal>(_ x: T) -> T { T._apply(Rules.Atan(), x) }
-
-// MARK: - Hyperbolic
+public func atan<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Atan(), x) }
 
 /// The hyperbolic sine of `x`, with its derivatives (``Rules/Sinh``).
 @inlinable
-public func sinh<T: ADReal>(_ x: T) -> T { T._apply(Rules.Sinh(), x) }
+public func sinh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sinh(), x) }
 
 /// The hyperbolic cosine of `x`, with its derivatives (``Rules/Cosh``).
 @inlinable
-public func cosh<T: ADReal>(_ x: T) -> T { T._apply(Rules.Cosh(), x) }
+public func cosh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cosh(), x) }
 
 /// The hyperbolic tangent of `x`, with its derivatives (``Rules/Tanh``).
 @inlinable
-public func tanh<T: ADReal>(_ x: T) -> T { T._apply(Rules.Tanh(), x) }
+public func tanh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Tanh(), x) }
 
 /// The inverse hyperbolic sine of `x`, with its derivatives (``Rules/Asinh``).
 @inlinable
-public func asinh<T: ADReal>(_ x: T) -> T { T._apply(Rules.Asinh(), x) }
+public func asinh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Asinh(), x) }
 
 /// The inverse hyperbolic cosine of `x`, with its derivatives (``Rules/Acosh``).
 @inlinable
-public func acosh<T: ADReal>(_ x: T) -> T { T._apply(Rules.Acosh(), x) }
+public func acosh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Acosh(), x) }
 
 /// The inverse hyperbolic tangent of `x`, with its derivatives (``Rules/Atanh``).
 @inlinable
-public func atanh<T: ADReal>(_ x: T) -> T { T._apply(Rules.Atanh(), x) }
-
-// MARK: - Error function
+public func atanh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Atanh(), x) }
 
 /// The error function of `x`, with its derivatives (``Rules/Erf``).
 @inlinable
-public func erf<T: ADReal>(_ x: T) -> T { T._apply(Rules.Erf(), x) }
+public func erf<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Erf(), x) }
 
 /// The complementary error function, 1 − erf(x) of `x`, with its derivatives (``Rules/Erfc``).
 @inlinable
-public func erfc<T: ADReal>(_ x: T) -> T { T._apply(Rules.Erfc(), x) }
+public func erfc<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Erfc(), x) }
 
-// MARK: - Piecewise (derivative 0 where defined)
-
-// Disfavoured: the C library overlay also has a generic `floor` for any
-// FloatingPoint; for a plain Float both would match and neither wins.
 /// The largest whole number not above `x`, with its derivatives (``Rules/Floor``).
-@inlinable @_disfavoredOverload
-public func floor<T: ADReal>(_ x: T) -> T { T._apply(Rules.Floor(), x) }
+@inlinable
+public func floor<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Floor(), x) }
 
-// Disfavoured: the C library overlay also has a generic `ceil` for any
-// FloatingPoint; for a plain Float both would match and neither wins.
 /// The smallest whole number not below `x`, with its derivatives (``Rules/Ceil``).
-@inlinable @_disfavoredOverload
-public func ceil<T: ADReal>(_ x: T) -> T { T._apply(Rules.Ceil(), x) }
+@inlinable
+public func ceil<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Ceil(), x) }
 
 /// The nearest whole number (halves away from zero) to `x`, with its derivatives (``Rules/Rounded``).
 @inlinable
-public func rounded<T: ADReal>(_ x: T) -> T { T._apply(Rules.Rounded(), x) }
+public func rounded<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Rounded(), x) }
 
 /// The sign (−1 or +1; ±0 and NaN unchanged) of `x`, with its derivatives (``Rules/Sign``).
 @inlinable
-public func sign<T: ADReal>(_ x: T) -> T { T._apply(Rules.Sign(), x) }
+public func sign<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sign(), x) }
 
 /// `x` raised to the whole number `n`, exact at x = 0 (``Rules/PowInt``).
 @inlinable
-public func pow<T: ADReal>(_ x: T, _ n: Int) -> T { T._apply(Rules.PowInt(n), x) }
+public func pow<T: ChainRuleApplicable>(_ x: T, _ n: Int) -> T { T._apply(Rules.PowInt(n), x) }
 
 /// `x` raised to `y`, both active (``Rules/Pow``).
 @inlinable
-public func pow<T: ADReal>(_ x: T, _ y: T) -> T { T._apply(Rules.Pow(), x, y) }
-
-// MARK: - Functions of two variables
+public func pow<T: ChainRuleApplicable>(_ x: T, _ y: T) -> T { T._apply(Rules.Pow(), x, y) }
 
 /// The angle of the point (x, y), in (−π, π] (``Rules/Atan2``).
 @inlinable
-public func atan2<T: ADReal>(_ y: T, _ x: T) -> T { T._apply(Rules.Atan2(), y, x) }
+public func atan2<T: ChainRuleApplicable>(_ y: T, _ x: T) -> T { T._apply(Rules.Atan2(), y, x) }
 
 /// √(x² + y²) without undue overflow or underflow (``Rules/Hypot``).
 @inlinable
-public func hypot<T: ADReal>(_ x: T, _ y: T) -> T { T._apply(Rules.Hypot(), x, y) }
+public func hypot<T: ChainRuleApplicable>(_ x: T, _ y: T) -> T { T._apply(Rules.Hypot(), x, y) }
+
+// MARK: - In generic code: the static spelling
+
+// One message for every function: generic code writes `T.sin(x)`; plain
+// numbers use the C library (`import Foundation`).
+
+/// Unavailable on a generic `ADReal`: write `T.exp(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.exp(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func exp<T: ADReal>(_ x: T) -> T { T.exp(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.exp2(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.exp2(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func exp2<T: ADReal>(_ x: T) -> T { T.exp2(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.expm1(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.expm1(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func expm1<T: ADReal>(_ x: T) -> T { T.expm1(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.log(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.log(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func log<T: ADReal>(_ x: T) -> T { T.log(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.log2(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.log2(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func log2<T: ADReal>(_ x: T) -> T { T.log2(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.log10(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.log10(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func log10<T: ADReal>(_ x: T) -> T { T.log10(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.log1p(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.log1p(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func log1p<T: ADReal>(_ x: T) -> T { T.log1p(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.sqrt(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.sqrt(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func sqrt<T: ADReal>(_ x: T) -> T { T.sqrt(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.cbrt(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.cbrt(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func cbrt<T: ADReal>(_ x: T) -> T { T.cbrt(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.sin(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.sin(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func sin<T: ADReal>(_ x: T) -> T { T.sin(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.cos(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.cos(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func cos<T: ADReal>(_ x: T) -> T { T.cos(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.tan(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.tan(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func tan<T: ADReal>(_ x: T) -> T { T.tan(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.asin(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.asin(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func asin<T: ADReal>(_ x: T) -> T { T.asin(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.acos(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.acos(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func acos<T: ADReal>(_ x: T) -> T { T.acos(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.atan(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.atan(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func atan<T: ADReal>(_ x: T) -> T { T.atan(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.sinh(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.sinh(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func sinh<T: ADReal>(_ x: T) -> T { T.sinh(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.cosh(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.cosh(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func cosh<T: ADReal>(_ x: T) -> T { T.cosh(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.tanh(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.tanh(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func tanh<T: ADReal>(_ x: T) -> T { T.tanh(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.asinh(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.asinh(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func asinh<T: ADReal>(_ x: T) -> T { T.asinh(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.acosh(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.acosh(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func acosh<T: ADReal>(_ x: T) -> T { T.acosh(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.atanh(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.atanh(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func atanh<T: ADReal>(_ x: T) -> T { T.atanh(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.erf(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.erf(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func erf<T: ADReal>(_ x: T) -> T { T.erf(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.erfc(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.erfc(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func erfc<T: ADReal>(_ x: T) -> T { T.erfc(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.floor(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.floor(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func floor<T: ADReal>(_ x: T) -> T { T.floor(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.ceil(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.ceil(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func ceil<T: ADReal>(_ x: T) -> T { T.ceil(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.rounded(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.rounded(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func rounded<T: ADReal>(_ x: T) -> T { T.rounded(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.sign(x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.sign(x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func sign<T: ADReal>(_ x: T) -> T { T.sign(x) }
+
+/// Unavailable on a generic `ADReal`: write `T.pow(x, n)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.pow(x, n) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func pow<T: ADReal>(_ x: T, _ n: Int) -> T { T.pow(x, n) }
+
+/// Unavailable on a generic `ADReal`: write `T.pow(x, y)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.pow(x, y) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func pow<T: ADReal>(_ x: T, _ y: T) -> T { T.pow(x, y) }
+
+/// Unavailable on a generic `ADReal`: write `T.atan2(y, x)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.atan2(y, x) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func atan2<T: ADReal>(_ y: T, _ x: T) -> T { T.atan2(y, x) }
+
+/// Unavailable on a generic `ADReal`: write `T.hypot(x, y)`.
+@available(
+  *, unavailable,
+  message:
+    "in generic code write T.hypot(x, y) (it type-checks fast); on Double or Float, import Foundation"
+)
+public func hypot<T: ADReal>(_ x: T, _ y: T) -> T { T.hypot(x, y) }

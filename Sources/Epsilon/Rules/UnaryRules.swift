@@ -57,7 +57,7 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_expm1(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_expm1(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { exp(x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { T.exp(x) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { dy }
   }
@@ -168,7 +168,7 @@ extension Rules {
       if n == 0 { return 0 }
       // n − 1 overflows only for n = Int.min; a real exponent serves there.
       let (m, overflow) = n.subtractingReportingOverflow(1)
-      return overflow ? T(Double(n)) * pow(x, T(Double(n) - 1)) : T(n) * pow(x, m)
+      return overflow ? T(Double(n)) * T.pow(x, T(Double(n) - 1)) : T(n) * T.pow(x, m)
     }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
@@ -177,7 +177,7 @@ extension Rules {
       // Int for |n| > 3·10⁹.
       let (m, overflow) = n.subtractingReportingOverflow(2)
       let c = T(Double(n)) * T(Double(n) - 1)
-      return overflow ? c * pow(x, T(Double(n) - 2)) : c * pow(x, m)
+      return overflow ? c * T.pow(x, T(Double(n) - 2)) : c * T.pow(x, m)
     }
   }
 }
@@ -192,7 +192,7 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_sin(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_sin(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { cos(x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { T.cos(x) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { -y }
   }
@@ -204,7 +204,7 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_cos(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_cos(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { -sin(x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { -T.sin(x) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { -y }
   }
@@ -231,7 +231,7 @@ extension Rules {
     @inlinable public func value(_ x: Float) -> Float { _libm_asin(x) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T {
-      1 / sqrt((1 - x) * (1 + x))  // not 1 − x², which cancels near ±1
+      1 / T.sqrt((1 - x) * (1 + x))  // not 1 − x², which cancels near ±1
     }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
@@ -247,7 +247,7 @@ extension Rules {
     @inlinable public func value(_ x: Float) -> Float { _libm_acos(x) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T {
-      -1 / sqrt((1 - x) * (1 + x))  // not 1 − x², which cancels near ±1
+      -1 / T.sqrt((1 - x) * (1 + x))  // not 1 − x², which cancels near ±1
     }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
@@ -280,7 +280,7 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_sinh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_sinh(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { cosh(x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { T.cosh(x) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { y }
   }
@@ -292,7 +292,7 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_cosh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_cosh(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { sinh(x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { T.sinh(x) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { y }
   }
@@ -309,7 +309,7 @@ extension Rules {
     @inlinable public func value(_ x: Float) -> Float { _libm_tanh(x) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T {
-      let c = cosh(x)
+      let c = T.cosh(x)
       return 1 / (c * c)
     }
     @inlinable
@@ -325,7 +325,7 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { _libm_asinh(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_asinh(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / sqrt(x * x + 1) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / T.sqrt(x * x + 1) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
       -x * dy * dy * dy
@@ -340,7 +340,7 @@ extension Rules {
     @inlinable public func value(_ x: Float) -> Float { _libm_acosh(x) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T {
-      1 / sqrt((x - 1) * (x + 1))  // not x² − 1, which cancels near 1
+      1 / T.sqrt((x - 1) * (x + 1))  // not x² − 1, which cancels near 1
     }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
@@ -376,7 +376,7 @@ extension Rules {
     @inlinable public func value(_ x: Float) -> Float { _libm_erf(x) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T {
-      T(_twoOverSqrtPi) * exp(-x * x)
+      T(_twoOverSqrtPi) * T.exp(-x * x)
     }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
@@ -392,7 +392,7 @@ extension Rules {
     @inlinable public func value(_ x: Float) -> Float { _libm_erfc(x) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T {
-      -T(_twoOverSqrtPi) * exp(-x * x)
+      -T(_twoOverSqrtPi) * T.exp(-x * x)
     }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
@@ -412,7 +412,7 @@ extension Rules {
     @inlinable public func value(_ x: Double) -> Double { x.magnitude }
     @inlinable public func value(_ x: Float) -> Float { x.magnitude }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { sign(x) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { T.sign(x) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
   }

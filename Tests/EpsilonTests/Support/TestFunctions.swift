@@ -90,23 +90,23 @@ struct Smooth: ScalarTestFunction {
   var name: String { "sin·exp/(1+x²) + log1p − atan2 + pow + hypot" }
   var points: [Double] { [0.25, 0.7, 1.5, 2.75] }
   func callAsFunction<T: ADReal>(_ x: T) -> T {
-    let a = sin(x) * exp(x) / (1 + x * x)
-    return a + log1p(x) - atan2(x, 2) + pow(x, 2.5) + hypot(x, 3)
+    let a = T.sin(x) * T.exp(x) / (1 + x * x)
+    return a + T.log1p(x) - T.atan2(x, 2) + T.pow(x, 2.5) + T.hypot(x, 3)
   }
   func derivative<T: ADReal>(_ x: T) -> T {
     // (u/v)′ = (u′v − uv′)/v², u = sin x·eˣ, v = 1 + x²
-    let u = sin(x) * exp(x)
-    let du = (cos(x) + sin(x)) * exp(x)
+    let u = T.sin(x) * T.exp(x)
+    let du = (T.cos(x) + T.sin(x)) * T.exp(x)
     let v = 1 + x * x
     let quotient = (du * v - u * 2 * x) / (v * v)
-    return quotient + 1 / (1 + x) - 2 / (x * x + 4) + 2.5 * x * sqrt(x)
-      + x / sqrt(x * x + 9)
+    return quotient + 1 / (1 + x) - 2 / (x * x + 4) + 2.5 * x * T.sqrt(x)
+      + x / T.sqrt(x * x + 9)
   }
   func secondDerivative<T: ADReal>(_ x: T) -> T {
     // (u/v)″ = u″/v − 2u′v′/v² − uv″/v² + 2uv′²/v³, u″ = 2cos x·eˣ, v″ = 2
-    let u = sin(x) * exp(x)
-    let du = (cos(x) + sin(x)) * exp(x)
-    let ddu = 2 * cos(x) * exp(x)
+    let u = T.sin(x) * T.exp(x)
+    let du = (T.cos(x) + T.sin(x)) * T.exp(x)
+    let ddu = 2 * T.cos(x) * T.exp(x)
     let v = 1 + x * x
     let dv = 2 * x
     let quotient =
@@ -117,7 +117,7 @@ struct Smooth: ScalarTestFunction {
     let w = x * x + 9
     let z = x * x + 4
     let rational = -1 / ((1 + x) * (1 + x)) + 4 * x / (z * z)
-    return quotient + rational + 3.75 * sqrt(x) + 9 / (w * sqrt(w))
+    return quotient + rational + 3.75 * T.sqrt(x) + 9 / (w * T.sqrt(w))
   }
 }
 
@@ -125,14 +125,14 @@ struct Smooth: ScalarTestFunction {
 struct GaussianTanh: ScalarTestFunction {
   var name: String { "x·exp(−x²) + tanh" }
   var points: [Double] { [-1.5, -0.25, 0, 0.5, 2] }
-  func callAsFunction<T: ADReal>(_ x: T) -> T { x * exp(-x * x) + tanh(x) }
+  func callAsFunction<T: ADReal>(_ x: T) -> T { x * T.exp(-x * x) + T.tanh(x) }
   func derivative<T: ADReal>(_ x: T) -> T {
-    let t = tanh(x)
-    return (1 - 2 * x * x) * exp(-x * x) + 1 - t * t
+    let t = T.tanh(x)
+    return (1 - 2 * x * x) * T.exp(-x * x) + 1 - t * t
   }
   func secondDerivative<T: ADReal>(_ x: T) -> T {
-    let t = tanh(x)
-    return (4 * x * x * x - 6 * x) * exp(-x * x) - 2 * t * (1 - t * t)
+    let t = T.tanh(x)
+    return (4 * x * x * x - 6 * x) * T.exp(-x * x) - 2 * t * (1 - t * t)
   }
 }
 
@@ -225,14 +225,14 @@ struct SinCosRing: GradientTestFunction {
   var domain: ClosedRange<Double> { -3...3 }
   func callAsFunction<T: ADReal>(_ x: [T]) -> T {
     var sum: T = 0
-    for i in x.indices { sum += sin(x[i]) * cos(x[(i + 1) % x.count]) }
+    for i in x.indices { sum += T.sin(x[i]) * T.cos(x[(i + 1) % x.count]) }
     return sum
   }
   func gradient<T: ADReal>(_ x: [T]) -> [T] {
     let n = x.count
     // xₖ appears as sin xₖ·cos xₖ₊₁ and as sin xₖ₋₁·cos xₖ.
     return x.indices.map { k in
-      cos(x[k]) * cos(x[(k + 1) % n]) - sin(x[(k + n - 1) % n]) * sin(x[k])
+      T.cos(x[k]) * T.cos(x[(k + 1) % n]) - T.sin(x[(k + n - 1) % n]) * T.sin(x[k])
     }
   }
 }
@@ -244,13 +244,13 @@ struct LogSumExp: GradientTestFunction {
   var domain: ClosedRange<Double> { -3...3 }
   func callAsFunction<T: ADReal>(_ x: [T]) -> T {
     var sum: T = 0
-    for xi in x { sum += exp(xi) }
-    return log(sum)
+    for xi in x { sum += T.exp(xi) }
+    return T.log(sum)
   }
   func gradient<T: ADReal>(_ x: [T]) -> [T] {
     var sum: T = 0
-    for xi in x { sum += exp(xi) }
-    return x.map { exp($0) / sum }
+    for xi in x { sum += T.exp(xi) }
+    return x.map { T.exp($0) / sum }
   }
 }
 
@@ -263,12 +263,12 @@ struct Norm: GradientTestFunction {
   func callAsFunction<T: ADReal>(_ x: [T]) -> T {
     var sum: T = 0
     for xi in x { sum += xi * xi }
-    return sqrt(sum)
+    return T.sqrt(sum)
   }
   func gradient<T: ADReal>(_ x: [T]) -> [T] {
     var sum: T = 0
     for xi in x { sum += xi * xi }
-    let norm = sqrt(sum)
+    let norm = T.sqrt(sum)
     return x.map { $0 / norm }
   }
 }
@@ -280,9 +280,9 @@ struct ProductAndSine: JacobianTestFunction {
   var name: String { "[x0·x1, sin x0]" }
   var arity: Int? { 2 }
   var domain: ClosedRange<Double> { -2...2 }
-  func callAsFunction<T: ADReal>(_ x: [T]) -> [T] { [x[0] * x[1], sin(x[0])] }
+  func callAsFunction<T: ADReal>(_ x: [T]) -> [T] { [x[0] * x[1], T.sin(x[0])] }
   func jacobian<T: ADReal>(_ x: [T]) -> [[T]] {
-    [[x[1], x[0]], [cos(x[0]), 0]]
+    [[x[1], x[0]], [T.cos(x[0]), 0]]
   }
 }
 
@@ -292,10 +292,10 @@ struct Polar: JacobianTestFunction {
   var arity: Int? { 2 }
   var domain: ClosedRange<Double> { -3...3 }
   func callAsFunction<T: ADReal>(_ x: [T]) -> [T] {
-    [x[0] * cos(x[1]), x[0] * sin(x[1])]
+    [x[0] * T.cos(x[1]), x[0] * T.sin(x[1])]
   }
   func jacobian<T: ADReal>(_ x: [T]) -> [[T]] {
-    [[cos(x[1]), -x[0] * sin(x[1])], [sin(x[1]), x[0] * cos(x[1])]]
+    [[T.cos(x[1]), -x[0] * T.sin(x[1])], [T.sin(x[1]), x[0] * T.cos(x[1])]]
   }
 }
 
@@ -305,13 +305,13 @@ struct CubicRing: JacobianTestFunction {
   var arity: Int? { nil }
   var domain: ClosedRange<Double> { -2...2 }
   func callAsFunction<T: ADReal>(_ x: [T]) -> [T] {
-    x.indices.map { i in x[i] * x[i] * x[(i + 1) % x.count] + sin(x[i]) }
+    x.indices.map { i in x[i] * x[i] * x[(i + 1) % x.count] + T.sin(x[i]) }
   }
   func jacobian<T: ADReal>(_ x: [T]) -> [[T]] {
     let n = x.count
     return x.indices.map { i in
       var row = [T](repeating: 0, count: n)
-      row[i] += 2 * x[i] * x[(i + 1) % n] + cos(x[i])
+      row[i] += 2 * x[i] * x[(i + 1) % n] + T.cos(x[i])
       row[(i + 1) % n] += x[i] * x[i]
       return row
     }
@@ -352,9 +352,9 @@ struct Moments: JacobianTestFunction {
     var q: T = 0
     for xi in x {
       s += xi
-      q += pow(xi, 2)
+      q += T.pow(xi, 2)
     }
-    return [s, q, log1p(q)]
+    return [s, q, T.log1p(q)]
   }
   func jacobian<T: ADReal>(_ x: [T]) -> [[T]] {
     var q: T = 0
