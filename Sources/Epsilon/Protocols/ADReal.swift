@@ -37,6 +37,21 @@ where Magnitude == Self {
   /// Division in place.
   static func /= (lhs: inout Self, rhs: Self)
 
+  /// π, to the precision of the underlying scalar.
+  static var pi: Self { get }
+  /// Positive infinity; its derivatives are zero.
+  static var infinity: Self { get }
+  /// A quiet NaN.
+  static var nan: Self { get }
+  /// The largest finite value of the underlying scalar type.
+  static var greatestFiniteMagnitude: Self { get }
+  /// The smallest positive normal value of the underlying scalar type.
+  static var leastNormalMagnitude: Self { get }
+  /// The smallest positive value of the underlying scalar type.
+  static var leastNonzeroMagnitude: Self { get }
+  /// The distance from 1 to the next larger value of the underlying scalar type.
+  static var ulpOfOne: Self { get }
+
   /// Whether the value (not the derivatives) is NaN.
   var isNaN: Bool { get }
   /// Whether the value (not the derivatives) is finite.

@@ -1,0 +1,69 @@
+// What generic code expects of a real number beyond the field operations:
+// the constants of `FloatingPoint`, conversion from any binary number, and
+// `squareRoot()`. Plain numbers have all of these from the standard library.
+//
+// The constants are requirements of `ADReal` (declared in ADReal.swift), so
+// `T.pi` in generic code is the same value as `Double.pi` or `Float.pi` for
+// the same scalar; Epsilon's number types take them from their value type
+// here. The conversions and `squareRoot()` are extension members, disfavoured,
+// so that on `Double` and `Float` the standard library's own always win.
+
+extension ChainRuleApplicable {
+  /// π, to the precision of the underlying scalar.
+  @inlinable public static var pi: Self { Self(Primal.pi) }
+  /// Positive infinity; its derivatives are zero.
+  @inlinable public static var infinity: Self { Self(Primal.infinity) }
+  /// A quiet NaN.
+  @inlinable public static var nan: Self { Self(Primal.nan) }
+  /// The largest finite value of the underlying scalar type.
+  @inlinable public static var greatestFiniteMagnitude: Self {
+    Self(Primal.greatestFiniteMagnitude)
+  }
+  /// The smallest positive normal value of the underlying scalar type.
+  @inlinable public static var leastNormalMagnitude: Self { Self(Primal.leastNormalMagnitude) }
+  /// The smallest positive value of the underlying scalar type.
+  @inlinable public static var leastNonzeroMagnitude: Self { Self(Primal.leastNonzeroMagnitude) }
+  /// The distance from 1 to the next larger value of the underlying scalar type.
+  @inlinable public static var ulpOfOne: Self { Self(Primal.ulpOfOne) }
+}
+
+extension ADReal {
+  /// The square root of the number, with its derivatives (``Rules/Sqrt``):
+  /// the standard library's spelling of `T.sqrt(x)`.
+  @inlinable @_disfavoredOverload
+  public func squareRoot() -> Self { Self.sqrt(self) }
+
+  /// A constant converted from any binary floating-point number (`Float`,
+  /// `Float16`, `Double`), through `Double`.
+  @inlinable @_disfavoredOverload
+  public init<Source: BinaryFloatingPoint>(_ value: Source) {
+    self.init(Double(value))
+  }
+
+  /// A constant converted from any integer (`Int32`, `UInt`, …), through
+  /// `Double`.
+  @inlinable @_disfavoredOverload
+  public init<Source: BinaryInteger>(_ value: Source) {
+    self.init(Double(value))
+  }
+}
+
+extension Double {
+  /// Unavailable: an Epsilon number carries derivatives; its plain value is
+  /// `x.value`.
+  @available(
+    *, unavailable,
+    message: "an Epsilon number carries derivatives: take its plain value with x.value"
+  )
+  public init<T: ChainRuleApplicable>(_ x: T) { fatalError() }
+}
+
+extension Float {
+  /// Unavailable: an Epsilon number carries derivatives; its plain value is
+  /// `x.value`.
+  @available(
+    *, unavailable,
+    message: "an Epsilon number carries derivatives: take its plain value with x.value"
+  )
+  public init<T: ChainRuleApplicable>(_ x: T) { fatalError() }
+}
