@@ -684,11 +684,9 @@ struct SinCosTests {
     return xs
   }
 
-  static func same(_ a: Double, _ b: Double) -> Bool {
-    a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)
-  }
-  static func same(_ a: Float, _ b: Float) -> Bool {
-    a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)
+  /// The same bits, or both NaN.
+  static func same<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> Bool {
+    a == b && a.sign == b.sign || (a.isNaN && b.isNaN)
   }
   /// A derivative of zero is +0 whatever the sign of the factor (NaN safety
   /// scales by a zero factor to +0), so zeros of either sign agree.
@@ -696,24 +694,27 @@ struct SinCosTests {
     a == b && (a != 0 || a.sign == .plus) || (a.isNaN && b.isNaN)
   }
 
+  /// Epsilon's sin and cos on `Dual<T>` against the C library's at every
+  /// point: values bit for bit, derivatives bit for bit up to zero's sign.
+  static func checkAgainstCLibrary<T: ADScalar>(
+    _ points: [T], sin cSin: (T) -> T, cos cCos: (T) -> T
+  ) {
+    for x in points {
+      let s = Dual<T>.sin(Dual<T>(x, partials: 1))
+      let c = Dual<T>.cos(Dual<T>(x, partials: 1))
+      #expect(same(s.value, cSin(x)) && sameDerivative(s.partials, cCos(x)), "sin at \(x)")
+      #expect(same(c.value, cCos(x)) && sameDerivative(c.partials, -cSin(x)), "cos at \(x)")
+    }
+  }
+
   @Test("Double: value and f′ are the C library's sin and cos, bit for bit")
   func double() {
-    for x in Self.points() {
-      let s = Epsilon.sin(Dual<Double>(x, partials: 1))
-      let c = Epsilon.cos(Dual<Double>(x, partials: 1))
-      #expect(Self.same(s.value, sin(x)) && Self.sameDerivative(s.partials, cos(x)), "sin at \(x)")
-      #expect(Self.same(c.value, cos(x)) && Self.sameDerivative(c.partials, -sin(x)), "cos at \(x)")
-    }
+    Self.checkAgainstCLibrary(Self.points(), sin: { sin($0) }, cos: { cos($0) })
   }
 
   @Test("Float: value and f′ are the C library's sinf and cosf, bit for bit")
   func float() {
-    for x in Self.points().map(Float.init) {
-      let s = Epsilon.sin(Dual<Float>(x, partials: 1))
-      let c = Epsilon.cos(Dual<Float>(x, partials: 1))
-      #expect(Self.same(s.value, sin(x)) && Self.sameDerivative(s.partials, cos(x)), "sin at \(x)")
-      #expect(Self.same(c.value, cos(x)) && Self.sameDerivative(c.partials, -sin(x)), "cos at \(x)")
-    }
+    Self.checkAgainstCLibrary(Self.points().map(Float.init), sin: { sin($0) }, cos: { cos($0) })
   }
 
   @Test("The rules' valueAndDerivative equals value and derivative(at:value:)")
