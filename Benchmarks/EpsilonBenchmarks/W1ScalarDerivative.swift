@@ -20,7 +20,6 @@ import _Differentiation
 // MARK: - The kernel, written once
 
 /// W1's f, generic: the primal on `Double`, derivatives on Epsilon's types.
-@inline(__always)
 func w1<T: ADReal>(_ x: T) -> T {
   let s = T.sin(x)
   let c = T.cos(x)
@@ -35,7 +34,6 @@ func w1<T: ADReal>(_ x: T) -> T {
 /// (s²/c²)′ = 2s/c³     (2x)′ = 2     (√(x³))′ = 3x²/(2√(x³))
 /// σ′ = σ(1 − σ)         (log1p(x²))′ = 2x/(1 + x²)
 /// ```
-@inline(__always)
 func w1ValueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
   let s = sin(x)
   let c = cos(x)
@@ -51,7 +49,6 @@ func w1ValueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
 }
 
 /// f′ alone, by hand (√(x³))′ written as 1.5·√x.
-@inline(__always)
 func w1Derivative(_ x: Double) -> Double {
   let s = sin(x)
   let c = cos(x)
@@ -65,7 +62,6 @@ func w1Derivative(_ x: Double) -> Double {
 /// (2s/c³)′ = 2/c² + 6s²/c⁴     (1.5√x)′ = 0.75/√x
 /// (σ(1 − σ))′ = σ(1 − σ)(1 − 2σ)     (2x/(1 + x²))′ = 2(1 − x²)/(1 + x²)²
 /// ```
-@inline(__always)
 func w1SecondDerivative(_ x: Double) -> Double {
   let s = sin(x)
   let c2 = cos(x) * cos(x)
@@ -223,7 +219,6 @@ extension Harness {
 
 /// f″ by `Dual<Dual<Double>>`: the derivative, taken with duals, of the
 /// derivative taken with duals.
-@inline(__always)
 func w1NestedSecondDerivative(_ x: Double) -> Double {
   Epsilon.derivative(at: Dual<Double>(x, partials: 1), of: w1).partials
 }

@@ -55,8 +55,9 @@ func rosenbrockGradient(
 /// Allocating any fresh `[Double]` costs ≈ 800 instructions here (callgrind):
 /// malloc and free, and ≈ 350 for a lookup of the array's storage metadata
 /// in the runtime's hash map, made on every call by the unspecialised
-/// allocation entry points of the Linux stdlib; `handwritten-into-buffer`
-/// shows the gradient without it.
+/// allocation entry points of the Linux stdlib; the reference row,
+/// `handwritten`, writes into a caller's buffer and shows the gradient
+/// without it.
 func rosenbrockGradient(_ x: [Double]) -> [Double] {
   var g = [Double](repeating: 0, count: x.count)
   g.withUnsafeMutableBufferPointer { rosenbrockGradient(x, into: $0) }
@@ -138,7 +139,7 @@ extension Harness {
         body: { count in cycle4(pool, count) { blackHole(rosenbrock($0)) } })
 
       add(
-        "W2", "handwritten", n: n, role: .handwritten,
+        "W2", "handwritten-fresh-array", n: n, role: .extra,
         verify: {
           // The baseline itself, against the textbook form term by term.
           for x in pool {
@@ -155,7 +156,7 @@ extension Harness {
         })
 
       add(
-        "W2", "handwritten-into-buffer", n: n, role: .extra,
+        "W2", "handwritten", n: n, role: .handwritten,
         verify: check { x in
           var g = [Double](repeating: .nan, count: x.count)
           g.withUnsafeMutableBufferPointer { rosenbrockGradient(x, into: $0) }
@@ -185,7 +186,7 @@ extension Harness {
       if n == 16 { addW2PassOnly(SIMD16<Double>.self, n: n, pool: pool) }
 
       // The public allocation-free path (GradientWorkspace): like with like
-      // against handwritten-into-buffer.
+      // against the hand-written gradient into a buffer.
       if n == 2 { addW2Workspace(SIMD2<Double>.self, n: n, pool: pool, check: check) }
       if n >= 8 { addW2Workspace(SIMD8<Double>.self, n: n, pool: pool, check: check) }
       if n == 16 { addW2Workspace(SIMD16<Double>.self, n: n, pool: pool, check: check) }
@@ -234,12 +235,12 @@ extension Harness {
           baseline: "swift-differentiation", timesFaster: 100))
       addTarget(
         Target(
-          workload: "W2", n: n, variant: "handwritten",
-          baseline: "handwritten-into-buffer"))
+          workload: "W2", n: n, variant: "handwritten-fresh-array",
+          baseline: "handwritten"))
       addTarget(
         Target(
           workload: "W2", n: n, variant: "\(onePass)-workspace",
-          baseline: "handwritten-into-buffer"))
+          baseline: "handwritten"))
     }
   }
 
@@ -270,7 +271,7 @@ extension Harness {
   /// Registers `dual-simdW-pass-only`: one evaluation of the kernel on
   /// inputs seeded once, gradient lanes copied into a caller's buffer; no
   /// driver and no allocation (N ≤ W). Comparable to
-  /// `handwritten-into-buffer`.
+  /// `handwritten`.
   mutating func addW2PassOnly<P: SIMD & DualPartials>(
     _ chunk: P.Type, n: Int, pool: [[Double]]
   ) where P.Scalar == Double {

@@ -82,7 +82,6 @@ func rosenbrockHessianTextbook(_ x: [Double]) -> [[Double]] {
 /// tangent lanes seed the inputs; lane j of gradient i is H[i][j]. Writes
 /// the packed lower triangle into a fresh `Hessian`. Nil if the tape
 /// throws (it cannot here).
-@inline(__always)
 func rosenbrockHessianForwardOverReverse<P: SIMD & DualPartials>(
   _ x: [Double], width: P.Type
 ) -> Hessian<Double>? where P.Scalar == Double {
@@ -167,7 +166,7 @@ extension Harness {
         body: { count in cycle4(pool, count) { blackHole(rosenbrock($0)) } })
 
       add(
-        "W3", "handwritten", n: n, role: .handwritten,
+        "W3", "handwritten-fresh-hessian", n: n, role: .extra,
         verify: {
           for x in pool {
             let got = rosenbrockHessian(x).rows
@@ -186,7 +185,7 @@ extension Harness {
 
       let packed = n * (n + 1) / 2
       add(
-        "W3", "handwritten-into-buffer", n: n, role: .extra,
+        "W3", "handwritten", n: n, role: .handwritten,
         verify: check { x in
           var h = try! Hessian<Double>(count: n)
           let buffer = UnsafeMutableBufferPointer<Double>.allocate(

@@ -10,7 +10,6 @@ import Epsilon
 // MARK: - (a) Gradient descent on a parabola
 
 /// The tutorials' f(x) = x² − 2x + 1.
-@inline(__always)
 func w5Parabola<T: ADReal>(_ x: T) -> T { x * x - 2 * x + 1 }
 
 /// 100 steps by hand: f′(x) = 2x − 2.
@@ -66,7 +65,6 @@ let w5RegressionData: (x: [Double], y: [Double]) = {
 }()
 
 /// Σ (w·x + b − y)², generic.
-@inline(__always)
 func w5Loss<T: ADReal>(_ v: [T], _ x: [Double], _ y: [Double]) -> T {
   var loss: T = 0
   for i in x.indices {

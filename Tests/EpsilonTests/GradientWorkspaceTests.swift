@@ -30,4 +30,23 @@ import Testing
     _ = workspace.valueWithGradient(into: &g, at: [4, 5, 6]) { $0[0] + $0[2] }
     #expect(g == [1, 0, 1])
   }
+
+  /// Several passes per gradient (7 inputs, 2 lanes: 4 passes), the
+  /// workspace reused at moving points: each gradient equals the analytic
+  /// one, and the caller's point is never written.
+  @Test func multiplePassesAtMovingPoints() {
+    var workspace = GradientWorkspace<SIMD2<Double>>()
+    var g: [Double] = []
+    for k in 0..<5 {
+      let x = (0..<7).map { -1.2 + 0.3 * Double($0) + 0.05 * Double(k) }
+      let saved = x
+      let value = workspace.valueWithGradient(into: &g, at: x) { Rosenbrock()($0) }
+      #expect(x == saved)
+      #expect(value == Rosenbrock()(x))
+      let expected = Rosenbrock().gradient(x)
+      for i in 0..<7 {
+        #expect(abs(g[i] - expected[i]) <= 1e-12 * max(1, abs(expected[i])), "∂\(i) at k = \(k)")
+      }
+    }
+  }
 }

@@ -70,7 +70,7 @@ enum UnaryFunction: Hashable, Sendable, CustomTestStringConvertible {
   }
 }
 
-/// The function through Epsilon's generic free functions.
+/// The function through the static elementary functions generic code calls.
 func applyEpsilon<T: ADReal>(_ f: UnaryFunction, _ x: T) -> T {
   switch f {
   case .exp: return T.exp(x)
@@ -364,15 +364,30 @@ func applyEpsilon<T: ADReal>(_ f: BinaryFunction, _ a: T, _ b: T) -> T {
   }
 }
 
+/// The C library's function of two plain numbers. Outside the extension
+/// below, where `pow` would name the protocol's static member instead.
+private func cLibraryDouble(_ f: BinaryFunction, _ a: Double, _ b: Double) -> Double {
+  switch f {
+  case .pow: return pow(a, b)
+  case .atan2: return atan2(a, b)
+  case .hypot: return hypot(a, b)
+  }
+}
+
+/// As `cLibraryDouble`, in `Float`.
+private func cLibraryFloat(_ f: BinaryFunction, _ a: Float, _ b: Float) -> Float {
+  switch f {
+  case .pow: return pow(a, b)
+  case .atan2: return atan2(a, b)
+  case .hypot: return hypot(a, b)
+  }
+}
+
 extension RuleTestScalar {
   static func cLibrary(_ f: BinaryFunction, _ a: Self, _ b: Self) -> Self {
-    switch (f, a, b) {
-    case (.pow, let x as Double, let y as Double): return Double.pow(x, y) as! Self
-    case (.pow, let x as Float, let y as Float): return Float.pow(x, y) as! Self
-    case (.atan2, let y as Double, let x as Double): return Double.atan2(y, x) as! Self
-    case (.atan2, let y as Float, let x as Float): return Float.atan2(y, x) as! Self
-    case (.hypot, let x as Double, let y as Double): return Double.hypot(x, y) as! Self
-    case (.hypot, let x as Float, let y as Float): return Float.hypot(x, y) as! Self
+    switch (a, b) {
+    case (let x as Double, let y as Double): return cLibraryDouble(f, x, y) as! Self
+    case (let x as Float, let y as Float): return cLibraryFloat(f, x, y) as! Self
     default: return .nan
     }
   }
@@ -445,9 +460,11 @@ extension RuleTestScalar {
         let (y, x) = (Self(p * scale), Self(q * scale))
         let r = BinaryFunction.atan2.reference(p, q)
         // ∂ scales as 1/scale: the unit-scale partials divided by it.
-        let d = try Epsilon.atan2(Dual<SIMD2<Self>>(y, seed: 0), Dual<SIMD2<Self>>(x, seed: 1))
+        typealias D = Dual<SIMD2<Self>>
+        let d = try D.atan2(D(y, seed: 0), D(x, seed: 1))
         let context = "atan2(\(y), \(x)) in \(Self.self)"
-        expectClose(d.value, Self(Double.atan2(p, q)), .elementary, "value of \(context)")
+        expectClose(
+          d.value, Self(cLibraryDouble(.atan2, p, q)), .elementary, "value of \(context)")
         expectClose(d.partials[0], Self(r.d1 / scale), .elementary, "∂y of \(context)")
         expectClose(d.partials[1], Self(r.d2 / scale), .elementary, "∂x of \(context)")
       }
@@ -468,7 +485,8 @@ extension RuleTestScalar {
       let context = "at \(v) in \(Self.self)"
       // sin² + cos² = 1: value 1, every partial 0 (up to rounding of
       // 2 sin cos·v′ twice, at the scale of v′).
-      let one = Epsilon.sin(v) * Epsilon.sin(v) + Epsilon.cos(v) * Epsilon.cos(v)
+      typealias D = Dual<SIMD4<Self>>
+      let one = D.sin(v) * D.sin(v) + D.cos(v) * D.cos(v)
       expectClose(one.value, 1, .identity, "sin² + cos² \(context)")
       let scale = (0..<4).map { v.partials[$0].magnitude }.max()!
       for lane in 0..<4 {
@@ -477,7 +495,7 @@ extension RuleTestScalar {
           "∂(sin² + cos²) lane \(lane) \(context)")
       }
       // log(exp v) = v, value and partials.
-      let back = Epsilon.log(Epsilon.exp(v))
+      let back = D.log(D.exp(v))
       expectClose(back.value, v.value, .identity, "log(exp) \(context)")
       for lane in 0..<4 {
         expectClose(
@@ -640,6 +658,85 @@ struct RuleAccuracyTests {
     case .tanh: return 1 / (cosh(x) * cosh(x))
     case .expm1: return exp(x)
     default: return .nan
+    }
+  }
+}
+
+/// sin and cos take their value and derivative from one `sincos` on plain
+/// numbers; these check that it gives the C library's `sin` and `cos` bit
+/// for bit, including large arguments (argument reduction), signed zeros,
+/// subnormals and non-finite inputs, and that both derivative paths (the
+/// first-order one and the generic one nested types take) agree.
+@Suite("Rules: sin and cos from one evaluation")
+struct SinCosTests {
+  /// Points from a fixed sequence over many magnitudes, plus special values.
+  static func points() -> [Double] {
+    var rng = SplitMix64(seed: 0x5EED_51C0)
+    var xs: [Double] = [
+      0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, 1e-300, .pi, -.pi / 2,
+      1e22, -1e300, .greatestFiniteMagnitude, .infinity, -.infinity, .nan,
+    ]
+    for _ in 0..<4000 {
+      let exponent = Double(rng.next() % 80) - 40
+      let sign: Double = rng.next() % 2 == 0 ? 1 : -1
+      xs.append(sign * Double(rng.next() >> 11) * 0x1p-53 * pow(2, exponent))
+    }
+    return xs
+  }
+
+  /// The same bits, or both NaN.
+  static func same<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> Bool {
+    a == b && a.sign == b.sign || (a.isNaN && b.isNaN)
+  }
+  /// A derivative of zero is +0 whatever the sign of the factor (NaN safety
+  /// scales by a zero factor to +0), so zeros of either sign agree.
+  static func sameDerivative<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> Bool {
+    a == b && (a != 0 || a.sign == .plus) || (a.isNaN && b.isNaN)
+  }
+
+  /// Epsilon's sin and cos on `Dual<T>` against the C library's at every
+  /// point: values bit for bit, derivatives bit for bit up to zero's sign.
+  static func checkAgainstCLibrary<T: ADScalar>(
+    _ points: [T], sin cSin: (T) -> T, cos cCos: (T) -> T
+  ) {
+    for x in points {
+      let s = Dual<T>.sin(Dual<T>(x, partials: 1))
+      let c = Dual<T>.cos(Dual<T>(x, partials: 1))
+      #expect(same(s.value, cSin(x)) && sameDerivative(s.partials, cCos(x)), "sin at \(x)")
+      #expect(same(c.value, cCos(x)) && sameDerivative(c.partials, -cSin(x)), "cos at \(x)")
+    }
+  }
+
+  @Test("Double: value and f′ are the C library's sin and cos, bit for bit")
+  func double() {
+    Self.checkAgainstCLibrary(Self.points(), sin: { sin($0) }, cos: { cos($0) })
+  }
+
+  @Test("Float: value and f′ are the C library's sinf and cosf, bit for bit")
+  func float() {
+    Self.checkAgainstCLibrary(Self.points().map(Float.init), sin: { sin($0) }, cos: { cos($0) })
+  }
+
+  @Test("The rules' valueAndDerivative equals value and derivative(at:value:)")
+  func ruleAgreesWithItsParts() {
+    for x in Self.points() {
+      for rule in [Rules.Sin() as any UnaryRule, Rules.Cos(), Rules.Exp(), Rules.Tanh()] {
+        let (y, dy) = rule.valueAndDerivative(x)
+        let y0 = rule.value(x)
+        #expect(Self.same(y, y0), "\(rule) at \(x)")
+        #expect(Self.same(dy, rule.derivative(at: x, value: y0)), "\(rule)′ at \(x)")
+      }
+    }
+  }
+
+  @Test("Nested duals (the generic derivative path) give the same f and f′")
+  func nested() {
+    for x in Self.points().prefix(500) where x.isFinite {
+      let inner = Dual<Dual<Double>>(Dual(x, partials: 1), partials: 0)
+      let s = Epsilon.sin(inner).value
+      let c = Epsilon.cos(inner).value
+      #expect(Self.same(s.value, sin(x)) && Self.sameDerivative(s.partials, cos(x)), "sin at \(x)")
+      #expect(Self.same(c.value, cos(x)) && Self.sameDerivative(c.partials, -sin(x)), "cos at \(x)")
     }
   }
 }

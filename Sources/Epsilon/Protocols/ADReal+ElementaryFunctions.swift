@@ -46,12 +46,16 @@ extension ADReal {
   @inlinable
   public static func cbrt(_ x: Self) -> Self { _apply(Rules.Cbrt(), x) }
 
+  // sin and cos are always inlined, so that where a function takes both of
+  // one argument (tan as sin/cos, a rotation) the two `sincos` calls their
+  // rules make are one call.
+
   /// The sine of `x`, with its derivatives (``Rules/Sin``).
-  @inlinable
+  @inlinable @inline(__always)
   public static func sin(_ x: Self) -> Self { _apply(Rules.Sin(), x) }
 
   /// The cosine of `x`, with its derivatives (``Rules/Cos``).
-  @inlinable
+  @inlinable @inline(__always)
   public static func cos(_ x: Self) -> Self { _apply(Rules.Cos(), x) }
 
   /// The tangent of `x`, with its derivatives (``Rules/Tan``).

@@ -69,11 +69,25 @@ where Magnitude == Self {
   /// `rule(x, y)`: the value and, for differentiating types, its
   /// derivatives.
   static func _apply<R: BinaryRule>(_ rule: R, _ x: Self, _ y: Self) -> Self
+  /// `rule(x)` and `rule′(x)`: what the chain rule needs of a value, from
+  /// one evaluation where the rule computes the two together.
+  static func _valueAndDerivative<R: UnaryRule>(_ rule: R, _ x: Self)
+    -> (value: Self, derivative: Self)
 }
 
 extension ADReal {
   /// Not known to be zero: a reverse sweep never skips it.
   @inlinable public var _isExactlyZero: Bool { false }
+
+  /// `rule(x)`, then `rule′(x)` from it: types with derivatives of their
+  /// own evaluate the rule's generic derivative.
+  @inlinable
+  public static func _valueAndDerivative<R: UnaryRule>(_ rule: R, _ x: Self)
+    -> (value: Self, derivative: Self)
+  {
+    let y = _apply(rule, x)
+    return (y, rule.derivative(at: x, value: y))
+  }
 
   /// Subtraction in place.
   @_transparent

@@ -81,6 +81,13 @@ extension Double: ADScalar {
   public static func _apply<R: UnaryRule>(_ rule: R, _ x: Double) -> Double {
     rule.value(x)
   }
+  /// A unary rule's value and derivative on a plain number.
+  @inlinable
+  public static func _valueAndDerivative<R: UnaryRule>(_ rule: R, _ x: Double)
+    -> (value: Double, derivative: Double)
+  {
+    rule.valueAndDerivative(x)
+  }
   /// Evaluates a binary rule on plain numbers: its value only.
   @inlinable
   public static func _apply<R: BinaryRule>(_ rule: R, _ x: Double, _ y: Double)
@@ -95,6 +102,13 @@ extension Float: ADScalar {
   @inlinable
   public static func _apply<R: UnaryRule>(_ rule: R, _ x: Float) -> Float {
     rule.value(x)
+  }
+  /// A unary rule's value and derivative on a plain number.
+  @inlinable
+  public static func _valueAndDerivative<R: UnaryRule>(_ rule: R, _ x: Float)
+    -> (value: Float, derivative: Float)
+  {
+    rule.valueAndDerivative(x)
   }
   /// Evaluates a binary rule on plain numbers: its value only.
   @inlinable

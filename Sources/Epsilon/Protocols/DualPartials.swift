@@ -194,22 +194,33 @@ extension SIMD where Scalar: ADScalar {
   @inlinable @inline(__always)
   public func scaled(by c: Scalar) -> Self {
     if Self.scalarCount > Self._wideLanes { return _scaledWide(by: c) }
-    if _fastPath(c != 0 && c.magnitude < .infinity) { return c * self }
+    if _fastPath(Self._isFiniteNonzero(c)) { return c * self }
     return _scaledByZeroOrNonFinite(c)
   }
 
+  /// Whether `c` is finite and not zero: then `c · x` needs no guard.
+  ///
+  /// `c − c` is 0 exactly when `c` is finite: two floating compares, where
+  /// `c.magnitude < .infinity` became an integer test of the exponent
+  /// bits, a dozen instructions.
+  @inlinable @inline(__always)
+  static func _isFiniteNonzero(_ c: Scalar) -> Bool { c != 0 && c - c == 0 }
+
   /// `c · self` for a zero, infinite or NaN `c`: a zero factor gives zero,
   /// and a zero lane stays zero under an infinite or NaN one.
-  @inlinable @inline(never)
+  ///
+  /// Lane-wise selects, inlined: a call here, even on the cold path, makes
+  /// every live vector of the caller's loop spill around it.
+  @inlinable @inline(__always)
   func _scaledByZeroOrNonFinite(_ c: Scalar) -> Self {
-    if c == 0 { return .zero }
-    return (c * self).replacing(with: 0, where: self .== 0)
+    (c * self).replacing(
+      with: 0, where: self .== 0 .| SIMDMask(repeating: c == 0))
   }
 
   /// `c · self` for wide vectors, chunk by chunk.
   @inlinable @inline(never)
   func _scaledWide(by c: Scalar) -> Self {
-    if _fastPath(c != 0 && c.magnitude < .infinity) {
+    if _fastPath(Self._isFiniteNonzero(c)) {
       return Self._chunkwise(self, self, _ChunkScale(c: c))
     }
     // Zero annihilates: a zero lane, or a zero factor, gives zero.
@@ -225,12 +236,12 @@ extension SIMD where Scalar: ADScalar {
     // a·b is finite and nonzero when both factors are (bar overflow or
     // underflow of the product, which only takes the slow path).
     let ab = a * b
-    if _fastPath(ab != 0 && ab.magnitude < .infinity) { return a * x + b * y }
+    if _fastPath(_isFiniteNonzero(ab)) { return a * x + b * y }
     return _combineAnnihilating(a, x, b, y)
   }
 
   /// `a·x + b·y` where a factor may be zero, infinite or NaN.
-  @inlinable @inline(never)
+  @inlinable @inline(__always)
   static func _combineAnnihilating(
     _ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self
   ) -> Self {
@@ -243,7 +254,7 @@ extension SIMD where Scalar: ADScalar {
     -> Self
   {
     let ab = a * b
-    if _fastPath(ab != 0 && ab.magnitude < .infinity) {
+    if _fastPath(_isFiniteNonzero(ab)) {
       return _chunkwiseCombine(a, x, b, y)
     }
     return sum(x._scaledWide(by: a), y._scaledWide(by: b))

@@ -40,14 +40,11 @@ extension ChainRuleApplicable {
   ///
   /// Where the value is NaN (outside the domain, or a NaN input) the
   /// derivatives are NaN too, so nothing looks valid that is not.
-  @inlinable
+  @inlinable @inline(__always)
   public static func _apply<R: UnaryRule>(_ rule: R, _ x: Self) -> Self {
     let a = x.value
-    let y = Primal._apply(rule, a)
-    // f′ before the NaN test, unconditionally: then sin's cos(a) dominates a
-    // later cos(x) of the same argument and the optimiser merges the two
-    // calls (LibM's wrappers are readnone). After the test it could not.
-    let dy = rule.derivative(at: a, value: y)
+    // f and f′ together: one `sincos` for sin and cos on plain values.
+    let (y, dy) = Primal._valueAndDerivative(rule, a)
     if _slowPath(y.isNaN) { return x.chain(y, y, y) }
     return x.chain(
       y, dy, rule.secondDerivative(at: a, value: y, derivative: dy))

@@ -49,12 +49,15 @@ public func sqrt<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sqrt(), x
 @inlinable
 public func cbrt<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cbrt(), x) }
 
+// sin and cos are always inlined, so that where a function takes both of one
+// argument the two `sincos` calls their rules make are one call.
+
 /// The sine of `x`, with its derivatives (``Rules/Sin``).
-@inlinable
+@inlinable @inline(__always)
 public func sin<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sin(), x) }
 
 /// The cosine of `x`, with its derivatives (``Rules/Cos``).
-@inlinable
+@inlinable @inline(__always)
 public func cos<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cos(), x) }
 
 /// The tangent of `x`, with its derivatives (``Rules/Tan``).

@@ -25,7 +25,9 @@
 /// nothing extra.
 ///
 /// Number types reach rules through `ADReal._apply`; first-order types never
-/// evaluate ``secondDerivative(at:value:derivative:)``.
+/// evaluate ``secondDerivative(at:value:derivative:)``. Where the value is a
+/// plain number they take f and f′ from ``valueAndDerivative(_:)-(Double)``,
+/// so a rule whose two come from one routine says so there, once.
 public protocol UnaryRule {
   /// f(x) on a plain `Double`: the base case every mode reduces to.
   func value(_ x: Double) -> Double
@@ -35,12 +37,37 @@ public protocol UnaryRule {
   func derivative<T: ADReal>(at x: T, value y: T) -> T
   /// f″(x), given `y = f(x)` and `dy = f′(x)`.
   func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T
+  /// f(x) and f′(x) on a plain `Double`, for a function whose value and
+  /// derivative one routine computes together (sin and cos: `sincos`).
+  /// The default evaluates ``value(_:)-(Double)`` and then
+  /// ``derivative(at:value:)``.
+  func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double)
+  /// f(x) and f′(x) on a plain `Float`, as for `Double`.
+  func valueAndDerivative(_ x: Float) -> (value: Float, derivative: Float)
 }
 
 extension UnaryRule {
   /// f(x) on a plain `Float`, computed in `Double` and rounded.
   @inlinable
   public func value(_ x: Float) -> Float { Float(value(Double(x))) }
+
+  /// f(x), then f′(x) from it.
+  @inlinable
+  public func valueAndDerivative(_ x: Double)
+    -> (value: Double, derivative: Double)
+  {
+    let y = value(x)
+    return (y, derivative(at: x, value: y))
+  }
+
+  /// f(x), then f′(x) from it.
+  @inlinable
+  public func valueAndDerivative(_ x: Float)
+    -> (value: Float, derivative: Float)
+  {
+    let y = value(x)
+    return (y, derivative(at: x, value: y))
+  }
 }
 
 extension UnaryRule {

@@ -186,11 +186,23 @@ extension Rules {
 
 extension Rules {
   /// sin(a+h) = sin a + cos a·h − sin a·h²/2
+  ///
+  /// On plain numbers f and f′ come from one `sincos`.
   public struct Sin: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_sin(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_sin(x) }
+    @inlinable
+    public func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
+      let (s, c) = _libm_sincos(x)
+      return (s, c)
+    }
+    @inlinable
+    public func valueAndDerivative(_ x: Float) -> (value: Float, derivative: Float) {
+      let (s, c) = _libm_sincos(x)
+      return (s, c)
+    }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T { T.cos(x) }
     @inlinable
@@ -198,11 +210,23 @@ extension Rules {
   }
 
   /// cos(a+h) = cos a − sin a·h − cos a·h²/2
+  ///
+  /// On plain numbers f and f′ come from one `sincos`.
   public struct Cos: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_cos(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_cos(x) }
+    @inlinable
+    public func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
+      let (s, c) = _libm_sincos(x)
+      return (c, -s)
+    }
+    @inlinable
+    public func valueAndDerivative(_ x: Float) -> (value: Float, derivative: Float) {
+      let (s, c) = _libm_sincos(x)
+      return (c, -s)
+    }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T { -T.sin(x) }
     @inlinable

@@ -6,11 +6,10 @@
 //
 // The C library's calls are declared `@_effects(readnone)` (we never read
 // errno), so the optimiser may merge repeated calls on the same argument:
-// a Dual's sin(x) needs cos(x) for its derivative and cos(x) needs sin(x),
-// and generic code often evaluates both; with this, f and f′ together cost
-// one sin and one cos, as a hand-written derivative does. Wrappers that are
-// single instructions (sqrt, floor, ceil) are `@inlinable` instead, so a
-// client gets `sqrtsd`, not a call.
+// sin and cos each take their value and derivative from one `sincos`, and
+// generic code that evaluates both on one argument then costs one call.
+// Wrappers that are single instructions (sqrt, floor, ceil) are
+// `@inlinable` instead, so a client gets `sqrtsd`, not a call.
 
 #if canImport(Darwin)
   import Darwin
@@ -20,6 +19,22 @@
   import Musl
 #elseif canImport(ucrt)
   import ucrt
+#endif
+
+#if !canImport(Darwin) && canImport(Glibc) && (arch(x86_64) || arch(arm64))
+  // glibc's sincos and sincosf are GNU extensions its Swift module does not
+  // import. They take a value and two pointers and return nothing, which
+  // the Swift and C calling conventions pass alike on these architectures.
+  // They compute sin and cos by the same code as `sin` and `cos`, so the
+  // results are the same bits, for the cost of about one of the two calls.
+  @_silgen_name("sincos")
+  func _glibc_sincos(
+    _ x: Double, _ s: UnsafeMutablePointer<Double>,
+    _ c: UnsafeMutablePointer<Double>)
+  @_silgen_name("sincosf")
+  func _glibc_sincosf(
+    _ x: Float, _ s: UnsafeMutablePointer<Float>,
+    _ c: UnsafeMutablePointer<Float>)
 #endif
 
 @usableFromInline @_effects(readnone)
@@ -66,6 +81,38 @@ func _libm_sin(_ x: Float) -> Float { sin(x) }
 func _libm_cos(_ x: Double) -> Double { cos(x) }
 @usableFromInline @_effects(readnone)
 func _libm_cos(_ x: Float) -> Float { cos(x) }
+@usableFromInline @_effects(readnone)
+func _libm_sincos(_ x: Double) -> (sin: Double, cos: Double) {
+  #if canImport(Darwin)
+    var s = 0.0
+    var c = 0.0
+    __sincos(x, &s, &c)
+    return (s, c)
+  #elseif canImport(Glibc) && (arch(x86_64) || arch(arm64))
+    var s = 0.0
+    var c = 0.0
+    _glibc_sincos(x, &s, &c)
+    return (s, c)
+  #else
+    return (sin(x), cos(x))
+  #endif
+}
+@usableFromInline @_effects(readnone)
+func _libm_sincos(_ x: Float) -> (sin: Float, cos: Float) {
+  #if canImport(Darwin)
+    var s: Float = 0
+    var c: Float = 0
+    __sincosf(x, &s, &c)
+    return (s, c)
+  #elseif canImport(Glibc) && (arch(x86_64) || arch(arm64))
+    var s: Float = 0
+    var c: Float = 0
+    _glibc_sincosf(x, &s, &c)
+    return (s, c)
+  #else
+    return (sin(x), cos(x))
+  #endif
+}
 @usableFromInline @_effects(readnone)
 func _libm_tan(_ x: Double) -> Double { tan(x) }
 @usableFromInline @_effects(readnone)
