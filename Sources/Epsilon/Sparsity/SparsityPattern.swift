@@ -1,0 +1,209 @@
+// Sparsity patterns and their detection: evaluate the function once on
+// tracers and read which inputs each output depends on (a Jacobian's
+// pattern) or which pairs of inputs interact (a Hessian's).
+
+/// Which entries of a matrix may be nonzero, in compressed sparse column
+/// form: the rows of column j are `rowIndices[columnStarts[j] ..<
+/// columnStarts[j + 1]]`, ascending.
+///
+/// A Hessian's pattern is symmetric and holds both triangles.
+public struct SparsityPattern: Equatable, Sendable, CustomStringConvertible {
+  /// The number of rows.
+  public let rowCount: Int
+  /// The number of columns.
+  public let columnCount: Int
+  /// Where each column's rows start in ``rowIndices``; `columnCount + 1`
+  /// entries, the last being ``nonzeroCount``.
+  public let columnStarts: [Int]
+  /// The row of every entry, column after column, ascending in each.
+  public let rowIndices: [Int]
+
+  /// A pattern from its entries, in any order; repeats count once.
+  ///
+  /// - Precondition: every entry lies inside the matrix.
+  public init(rowCount: Int, columnCount: Int, entries: [(row: Int, column: Int)]) {
+    precondition(rowCount >= 0 && columnCount >= 0, "negative matrix size")
+    var columns = [[Int]](repeating: [], count: columnCount)
+    for (i, j) in entries {
+      precondition(i >= 0 && i < rowCount && j >= 0 && j < columnCount, "entry outside")
+      columns[j].append(i)
+    }
+    var starts = [0]
+    starts.reserveCapacity(columnCount + 1)
+    var rows: [Int] = []
+    rows.reserveCapacity(entries.count)
+    for var column in columns {
+      column.sort()
+      var previous = -1
+      for i in column where i != previous {
+        rows.append(i)
+        previous = i
+      }
+      starts.append(rows.count)
+    }
+    self.init(
+      _rowCount: rowCount, columnCount: columnCount, columnStarts: starts,
+      rowIndices: rows)
+  }
+
+  /// The pattern from its compressed arrays, already sorted and unique.
+  init(_rowCount rowCount: Int, columnCount: Int, columnStarts: [Int], rowIndices: [Int]) {
+    self.rowCount = rowCount
+    self.columnCount = columnCount
+    self.columnStarts = columnStarts
+    self.rowIndices = rowIndices
+  }
+
+  /// The number of entries that may be nonzero.
+  public var nonzeroCount: Int { rowIndices.count }
+
+  /// The rows of column `j` that may be nonzero, ascending.
+  public func rows(inColumn j: Int) -> ArraySlice<Int> {
+    rowIndices[columnStarts[j]..<columnStarts[j + 1]]
+  }
+
+  /// Whether entry (i, j) may be nonzero.
+  public func contains(row i: Int, column j: Int) -> Bool {
+    guard j >= 0 && j < columnCount else { return false }
+    let rows = self.rows(inColumn: j)
+    var low = rows.startIndex
+    var high = rows.endIndex
+    while low < high {
+      let mid = (low + high) / 2
+      if rows[mid] < i { low = mid + 1 } else { high = mid }
+    }
+    return low < rows.endIndex && rows[low] == i
+  }
+
+  /// The same entries, transposed: row i of this pattern is column i of
+  /// the result.
+  public var transposed: SparsityPattern {
+    var counts = [Int](repeating: 0, count: rowCount + 1)
+    for i in rowIndices { counts[i + 1] += 1 }
+    for i in 0..<rowCount { counts[i + 1] += counts[i] }
+    var next = counts
+    var rows = [Int](repeating: 0, count: rowIndices.count)
+    for j in 0..<columnCount {
+      for i in self.rows(inColumn: j) {
+        rows[next[i]] = j
+        next[i] += 1
+      }
+    }
+    return SparsityPattern(
+      _rowCount: columnCount, columnCount: rowCount, columnStarts: counts, rowIndices: rows)
+  }
+
+  /// The size and number of entries: "3 × 3, 7 entries".
+  public var description: String {
+    "\(rowCount) × \(columnCount), \(nonzeroCount) entries"
+  }
+}
+
+/// Whether a detected sparsity pattern holds at every point or only at the
+/// point given.
+public enum SparsityDetection: Sendable, Equatable {
+  /// A pattern valid at every x: values are unknown, so the function may
+  /// not branch on a value that depends on its inputs (the detection
+  /// throws ``EpsilonError/branchInGlobalPattern(_:)``). The safe choice for a
+  /// plan reused at many points.
+  case global
+  /// The pattern at the given x, following the branches taken there. It
+  /// can be sparser than the global one, and holds wherever every branch
+  /// goes the same way.
+  case local
+}
+
+/// The tracers of the inputs of one detection.
+@inlinable
+func _sparsityInputs<T: ADScalar>(_ x: [T], arena: _SparsityArena) -> [SparsityTracer] {
+  x.indices.map { i in
+    SparsityTracer(
+      arena: arena, inputs: Int32(i), pairs: -1, value: Double(x[i]),
+      isKnown: !arena.isGlobal)
+  }
+}
+
+/// Throws the failure a detection recorded, or for an output that belongs
+/// to another detection.
+func _checkDetection(_ arena: _SparsityArena, _ outputs: [SparsityTracer]) throws {
+  if let failure = arena.failure { throw failure }
+  for y in outputs {
+    if let other = y._arena, other !== arena { throw EpsilonError.tracersMixed }
+  }
+}
+
+/// The sparsity pattern of the Jacobian of `f`: entry (i, j) may be nonzero
+/// if output i depends on input j.
+///
+/// ```swift
+/// try jacobianSparsity(of: Residual(), at: [1.0, 2.0, 3.0])
+/// // 3 × 3, 7 entries (tridiagonal)
+/// ```
+///
+/// - Parameters:
+///   - f: The function, evaluated once on ``SparsityTracer``s.
+///   - x: The point: its length is the number of inputs; a local pattern
+///     also uses its values.
+///   - detection: `.global` (valid at every x) or `.local` (at `x`).
+/// - Throws: ``EpsilonError/branchInGlobalPattern(_:)`` if a global
+///   detection meets a branch on an input-dependent value;
+///   ``EpsilonError/tracersMixed``.
+/// - Complexity: One evaluation of `f`, then time linear in the number of
+///   operations for each output's set.
+public func jacobianSparsity<F: ADVectorFunction, T: ADScalar>(
+  of f: F, at x: [T], detection: SparsityDetection = .global
+) throws -> SparsityPattern {
+  let n = x.count
+  let arena = _SparsityArena(
+    inputCount: n, isGlobal: detection == .global, tracksPairs: false)
+  let y = f(_sparsityInputs(x, arena: arena))
+  try _checkDetection(arena, y)
+  // Rows first (each output's inputs, ascending), then transposed to the
+  // column form.
+  var starts = [0]
+  starts.reserveCapacity(y.count + 1)
+  var columns: [Int] = []
+  var marks: [UInt32] = []
+  var stack: [Int32] = []
+  for (i, output) in y.enumerated() {
+    arena.inputs(
+      of: output._inputs, into: &columns, marks: &marks, stamp: UInt32(i + 1),
+      stack: &stack)
+    starts.append(columns.count)
+  }
+  return SparsityPattern(
+    _rowCount: n, columnCount: y.count, columnStarts: starts, rowIndices: columns
+  ).transposed
+}
+
+/// The sparsity pattern of the Hessian of `f`: entry (i, j) may be nonzero
+/// if inputs i and j interact non-linearly (a product, or inside a
+/// non-linear function). The pattern is symmetric, both triangles stored.
+///
+/// ```swift
+/// try hessianSparsity(of: ExtendedRosenbrock(), at: x)   // tridiagonal
+/// ```
+///
+/// - Parameters:
+///   - f: The function, evaluated once on ``SparsityTracer``s.
+///   - x: The point: its length is the number of inputs; a local pattern
+///     also uses its values.
+///   - detection: `.global` (valid at every x) or `.local` (at `x`).
+/// - Throws: As ``jacobianSparsity(of:at:detection:)``.
+/// - Complexity: One evaluation of `f`, then time linear in the number of
+///   operations plus the number of pairs found.
+public func hessianSparsity<F: ADFunction, T: ADScalar>(
+  of f: F, at x: [T], detection: SparsityDetection = .global
+) throws -> SparsityPattern {
+  let n = x.count
+  let arena = _SparsityArena(
+    inputCount: n, isGlobal: detection == .global, tracksPairs: true)
+  let y: SparsityTracer = f(_sparsityInputs(x, arena: arena))
+  try _checkDetection(arena, [y])
+  var entries: [(row: Int, column: Int)] = []
+  for (i, j) in arena.pairs(of: y._pairs) {
+    entries.append((i, j))
+    if i != j { entries.append((j, i)) }
+  }
+  return SparsityPattern(rowCount: n, columnCount: n, entries: entries)
+}
