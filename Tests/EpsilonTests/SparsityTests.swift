@@ -49,7 +49,7 @@ private struct UserSquare: UnaryRule {
 // MARK: - Test functions with known patterns
 
 /// Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)²: a tridiagonal Hessian.
-struct ChainedRosenbrock: ADFunction {
+struct ChainedRosenbrockForPatterns: ADFunction {
   func callAsFunction<T: ADReal>(_ x: [T]) -> T {
     var sum: T = 0
     for i in 0..<(x.count - 1) {
@@ -91,8 +91,8 @@ private func band(_ n: Int, _ width: Int) -> Set<[Int]> {
 
 @Test func rosenbrockHessianPatternIsTridiagonal() throws {
   let x = [0.5, -1.0, 2.0, 0.25, 3.0, -0.5]
-  let global = try hessianSparsity(of: ChainedRosenbrock(), at: x)
-  let local = try hessianSparsity(of: ChainedRosenbrock(), at: x, detection: .local)
+  let global = try hessianSparsity(of: ChainedRosenbrockForPatterns(), at: x)
+  let local = try hessianSparsity(of: ChainedRosenbrockForPatterns(), at: x, detection: .local)
   #expect(entries(global) == band(6, 1))
   #expect(local == global)
   #expect(global.nonzeroCount == 16)
@@ -139,7 +139,7 @@ private struct BranchOnX0: ADFunction {
 }
 
 @Test func globalPatternRejectsBranchesAndNamesTheFix() throws {
-  #expect(throws: EpsilonError.branchInGlobalPattern("<")) {
+  #expect(throws: EpsilonError.branchInGlobalPattern(">")) {
     try hessianSparsity(of: BranchOnX0(), at: [1.0, 2.0, 3.0])
   }
   let message = EpsilonError.branchInGlobalPattern("<").description
@@ -206,6 +206,6 @@ private struct BranchOnX0: ADFunction {
   // into the running sum's set; the arena appends one node per operation.
   let n = 100_000
   let x = [Double](repeating: 0.5, count: n)
-  let p = try hessianSparsity(of: ChainedRosenbrock(), at: x)
+  let p = try hessianSparsity(of: ChainedRosenbrockForPatterns(), at: x)
   #expect(p.nonzeroCount == 3 * n - 2)
 }

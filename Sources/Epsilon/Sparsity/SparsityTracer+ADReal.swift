@@ -174,6 +174,25 @@ extension SparsityTracer: ADReal {
     _values(lhs, rhs, "<").map { $0.0 < $0.1 } ?? false
   }
 
+  /// Comparison by value, IEEE semantics (false with a NaN, unlike
+  /// `Comparable`'s default `!(rhs < lhs)`), as every Epsilon type compares.
+  @inlinable
+  public static func <= (lhs: Self, rhs: Self) -> Bool {
+    _values(lhs, rhs, "<=").map { $0.0 <= $0.1 } ?? false
+  }
+
+  /// Comparison by value, IEEE semantics.
+  @inlinable
+  public static func > (lhs: Self, rhs: Self) -> Bool {
+    _values(lhs, rhs, ">").map { $0.0 > $0.1 } ?? false
+  }
+
+  /// Comparison by value, IEEE semantics.
+  @inlinable
+  public static func >= (lhs: Self, rhs: Self) -> Bool {
+    _values(lhs, rhs, ">=").map { $0.0 >= $0.1 } ?? false
+  }
+
   /// Equality of values; in a global pattern a value that depends on the
   /// inputs has none, and comparing it records a failure.
   @inlinable

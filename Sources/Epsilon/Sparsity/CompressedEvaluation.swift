@@ -1,0 +1,115 @@
+// Compressed evaluation: every colour is one seed direction, the sum of the
+// unit vectors of its columns, and a SIMD lane carries it. The products
+// land in an N × c (Hessian) or m × c (Jacobian) buffer, row-major, from
+// which the plans read each entry.
+//
+// The lane width is the narrowest that holds every colour, up to 16; beyond
+// that, ⌈c/16⌉ passes. Each engine keeps its buffers (the seeded point, the
+// tape) between calls, so a plan evaluates without allocating.
+
+/// Writes the first `lanes` lanes of `v` into `out[offset...]`, read from
+/// its bytes (a SIMD vector's lanes lie in order): a subscript at a
+/// variable lane spills the whole vector for every entry.
+@inlinable @inline(__always)
+func _storeLanes<P: SIMD>(
+  _ v: P, _ lanes: Int, into out: UnsafeMutablePointer<P.Scalar>
+) {
+  let stride = MemoryLayout<P.Scalar>.stride
+  if MemoryLayout<P>.size == P.scalarCount * stride {
+    withUnsafeBytes(of: v) { bytes in
+      for l in 0..<lanes {
+        out[l] = bytes.load(fromByteOffset: l * stride, as: P.Scalar.self)
+      }
+    }
+  } else {
+    for l in 0..<lanes { out[l] = v[l] }
+  }
+}
+
+/// Seeds `point[j]` with the lane of colour `colors[j]` if it falls in
+/// `first ..< first + width`, else with zero partials.
+@inlinable
+func _seedColors<P: SIMD & DualPartials>(
+  _ point: inout [Dual<P>], at x: [P.Scalar], colors: [Int], first: Int
+) where P.Scalar: ADScalar {
+  let w = P.scalarCount
+  for j in point.indices {
+    let lane = colors[j] - first
+    point[j] = Dual(x[j], partials: lane >= 0 && lane < w ? .unitPartials(lane) : .zero)
+  }
+}
+
+/// Hessian-vector products along every colour's direction by forward over
+/// reverse: the tape's gradient recorded on `Dual<P>`, one recording and
+/// one sweep per `P.scalarCount` colours.
+@usableFromInline
+final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
+  @usableFromInline let tape = GradientTape<Dual<P>>()
+  @usableFromInline var point: [Dual<P>]
+
+  @usableFromInline
+  init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
+
+  /// Fills `compressed[i·c + k]` with (H·s_k)ᵢ for every colour k, and
+  /// returns f(x); `gradient` receives ∇f(x) if it is not empty.
+  @inlinable
+  func evaluate<F: ADFunction>(
+    _ f: F, at x: [P.Scalar], colors: [Int], colorCount c: Int,
+    compressed: UnsafeMutablePointer<P.Scalar>, gradient: UnsafeMutableBufferPointer<P.Scalar>
+  ) throws -> P.Scalar {
+    let w = P.scalarCount
+    let n = x.count
+    var value: P.Scalar = 0
+    for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
+      _seedColors(&point, at: x, colors: colors, first: first)
+      let lanes = Swift.min(w, c - first)
+      value = try tape._withValueAndGradient(at: point, of: { f($0) }) { y, adjoints in
+        if first == 0 {
+          for i in 0..<Swift.min(n, gradient.count) { gradient[i] = adjoints[i].value }
+        }
+        for i in 0..<n {
+          _storeLanes(adjoints[i].partials, lanes, into: compressed + i * c + first)
+        }
+        return y.value
+      }
+    }
+    return value
+  }
+}
+
+/// Jacobian-vector products along every colour's direction by forward mode:
+/// one evaluation on `Dual<P>` per `P.scalarCount` colours.
+@usableFromInline
+final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
+  @usableFromInline var point: [Dual<P>]
+
+  @usableFromInline
+  init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
+
+  /// Fills `compressed[i·c + k]` with (J·s_k)ᵢ for every colour k, and the
+  /// outputs' values into `values` (m of them).
+  ///
+  /// - Throws: ``EpsilonError/outputCountChanged(first:later:pass:)`` if f
+  ///   returns other than m outputs.
+  @inlinable
+  func evaluate<F: ADVectorFunction>(
+    _ f: F, at x: [P.Scalar], colors: [Int], colorCount c: Int, outputCount m: Int,
+    compressed: UnsafeMutablePointer<P.Scalar>, values: UnsafeMutableBufferPointer<P.Scalar>
+  ) throws {
+    let w = P.scalarCount
+    var pass = 0
+    for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
+      _seedColors(&point, at: x, colors: colors, first: first)
+      let y = f(point)
+      pass += 1
+      guard y.count == m else {
+        throw EpsilonError.outputCountChanged(first: m, later: y.count, pass: pass)
+      }
+      let lanes = Swift.min(w, c - first)
+      for i in 0..<m {
+        if first == 0 && i < values.count { values[i] = y[i].value }
+        _storeLanes(y[i].partials, lanes, into: compressed + i * c + first)
+      }
+    }
+  }
+}
