@@ -27,16 +27,24 @@ func _storeLanes<P: SIMD>(
 }
 
 /// Seeds `point[j]` with the lane of colour `colors[j]` if it falls in
-/// `first ..< first + width`, else with zero partials.
+/// `first ..< first + width`, else with zero partials. With every colour in
+/// one pass the seeds never change: once `seeded`, only the values are
+/// written.
 @inlinable
 func _seedColors<P: SIMD & DualPartials>(
-  _ point: inout [Dual<P>], at x: [P.Scalar], colors: [Int], first: Int
+  _ point: inout [Dual<P>], at x: [P.Scalar], colors: [Int], colorCount c: Int, first: Int,
+  seeded: inout Bool
 ) where P.Scalar: ADScalar {
   let w = P.scalarCount
+  if seeded && c <= w {
+    for j in point.indices { point[j].value = x[j] }
+    return
+  }
   for j in point.indices {
     let lane = colors[j] - first
     point[j] = Dual(x[j], partials: lane >= 0 && lane < w ? .unitPartials(lane) : .zero)
   }
+  seeded = true
 }
 
 /// Hessian-vector products along every colour's direction by forward over
@@ -46,6 +54,8 @@ func _seedColors<P: SIMD & DualPartials>(
 final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
   @usableFromInline let tape = GradientTape<Dual<P>>()
   @usableFromInline var point: [Dual<P>]
+  /// Whether `point` holds the seeds of the first pass.
+  @usableFromInline var seeded = false
 
   @usableFromInline
   init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
@@ -61,7 +71,8 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
     let n = x.count
     var value: P.Scalar = 0
     for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
-      _seedColors(&point, at: x, colors: colors, first: first)
+      _seedColors(
+        &point, at: x, colors: colors, colorCount: c, first: first, seeded: &seeded)
       let lanes = Swift.min(w, c - first)
       value = try tape._withValueAndGradient(at: point, of: { f($0) }) { y, adjoints in
         if first == 0 {
@@ -82,6 +93,8 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
 @usableFromInline
 final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
   @usableFromInline var point: [Dual<P>]
+  /// Whether `point` holds the seeds of the first pass.
+  @usableFromInline var seeded = false
 
   @usableFromInline
   init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
@@ -99,7 +112,8 @@ final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar
     let w = P.scalarCount
     var pass = 0
     for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
-      _seedColors(&point, at: x, colors: colors, first: first)
+      _seedColors(
+        &point, at: x, colors: colors, colorCount: c, first: first, seeded: &seeded)
       let y = f(point)
       pass += 1
       guard y.count == m else {
