@@ -200,10 +200,5 @@ public func hessianSparsity<F: ADFunction, T: ADScalar>(
     inputCount: n, isGlobal: detection == .global, tracksPairs: true)
   let y: SparsityTracer = f(_sparsityInputs(x, arena: arena))
   try _checkDetection(arena, [y])
-  var entries: [(row: Int, column: Int)] = []
-  for (i, j) in arena.pairs(of: y._pairs) {
-    entries.append((i, j))
-    if i != j { entries.append((j, i)) }
-  }
-  return SparsityPattern(rowCount: n, columnCount: n, entries: entries)
+  return arena.symmetricPattern(of: y._pairs, count: n)
 }

@@ -20,15 +20,17 @@ public final class _SparsityArena {
   @usableFromInline let isGlobal: Bool
   /// Whether interacting pairs are recorded (Hessian patterns).
   @usableFromInline let tracksPairs: Bool
+  // No dynamic exclusivity checks on the node arrays (a third of the
+  // detection's time): the arena's methods never overlap one another.
   /// Input-set nodes: a leaf `i` has `setRight == -1` and `setLeft == i`;
   /// any other node is the union of the handles `setLeft`, `setRight`.
-  @usableFromInline var setLeft: [Int32] = []
-  @usableFromInline var setRight: [Int32] = []
+  @exclusivity(unchecked) @usableFromInline var setLeft: [Int32] = []
+  @exclusivity(unchecked) @usableFromInline var setRight: [Int32] = []
   /// Pair-set nodes: a union of two pair handles, or (if `pairIsCross`)
   /// every pair of the input sets `pairLeft` × `pairRight`.
-  @usableFromInline var pairLeft: [Int32] = []
-  @usableFromInline var pairRight: [Int32] = []
-  @usableFromInline var pairIsCross: [Bool] = []
+  @exclusivity(unchecked) @usableFromInline var pairLeft: [Int32] = []
+  @exclusivity(unchecked) @usableFromInline var pairRight: [Int32] = []
+  @exclusivity(unchecked) @usableFromInline var pairIsCross: [Bool] = []
   /// The first operation that needed a value a global pattern lacks, or
   /// tracers of two detections were mixed.
   @usableFromInline var failure: EpsilonError? = nil
@@ -111,58 +113,98 @@ public final class _SparsityArena {
     out[start...].sort()
   }
 
-  /// The interacting pairs (i, j), i ≥ j, of the pair set `handle`, each
-  /// once, sorted by column then row.
-  func pairs(of handle: Int32) -> [(row: Int, column: Int)] {
-    if handle < 0 { return [] }
-    var pairMarks = [Bool](repeating: false, count: pairLeft.count)
-    var setMarks: [UInt32] = []
-    var setStack: [Int32] = []
-    var stamp: UInt32 = 0
-    var encoded: [UInt64] = []
-    var left: [Int] = []
-    var right: [Int] = []
-    var stack: [Int32] = [handle]
-    pairMarks[Int(handle)] = true
-    while let node = stack.popLast() {
-      let k = Int(node)
-      if !pairIsCross[k] {
-        for child in [pairLeft[k], pairRight[k]] where !pairMarks[Int(child)] {
-          pairMarks[Int(child)] = true
-          stack.append(child)
+  /// The interacting pairs of the pair set `handle` as a symmetric
+  /// pattern of `n` × `n` (both (i, j) and (j, i)).
+  func symmetricPattern(of handle: Int32, count n: Int) -> SparsityPattern {
+    // The pairs (row ≥ column), with repeats, bucketed by column.
+    var rows: [Int32] = []
+    var columns: [Int32] = []
+    if handle >= 0 {
+      var pairMarks = [Bool](repeating: false, count: pairLeft.count)
+      var setMarks: [UInt32] = []
+      var setStack: [Int32] = []
+      var stamp: UInt32 = 0
+      var left: [Int] = []
+      var right: [Int] = []
+      var stack: [Int32] = [handle]
+      pairMarks[Int(handle)] = true
+      while let node = stack.popLast() {
+        let k = Int(node)
+        if !pairIsCross[k] {
+          for child in [pairLeft[k], pairRight[k]] where !pairMarks[Int(child)] {
+            pairMarks[Int(child)] = true
+            stack.append(child)
+          }
+          continue
         }
-        continue
-      }
-      left.removeAll(keepingCapacity: true)
-      right.removeAll(keepingCapacity: true)
-      stamp &+= 1
-      inputs(
-        of: pairLeft[k], into: &left, marks: &setMarks, stamp: stamp,
-        stack: &setStack)
-      if pairRight[k] == pairLeft[k] {
-        right = left
-      } else {
+        left.removeAll(keepingCapacity: true)
         stamp &+= 1
-        inputs(
-          of: pairRight[k], into: &right, marks: &setMarks, stamp: stamp,
-          stack: &setStack)
-      }
-      for i in left {
-        for j in right {
-          let (r, c) = i >= j ? (i, j) : (j, i)
-          encoded.append(UInt64(c) << 32 | UInt64(r))
+        inputs(of: pairLeft[k], into: &left, marks: &setMarks, stamp: stamp, stack: &setStack)
+        if pairRight[k] != pairLeft[k] {
+          right.removeAll(keepingCapacity: true)
+          stamp &+= 1
+          inputs(of: pairRight[k], into: &right, marks: &setMarks, stamp: stamp, stack: &setStack)
+        }
+        let other = pairRight[k] == pairLeft[k] ? left : right
+        for i in left {
+          for j in other {
+            rows.append(Int32(Swift.max(i, j)))
+            columns.append(Int32(Swift.min(i, j)))
+          }
         }
       }
     }
-    encoded.sort()
-    var result: [(row: Int, column: Int)] = []
-    result.reserveCapacity(encoded.count)
-    var previous: UInt64? = nil
-    for e in encoded where e != previous {
-      previous = e
-      result.append((Int(e & 0xFFFF_FFFF), Int(e >> 32)))
+    // Unique pairs per column: bucket by column (counting sort), then sort
+    // and compact each column's few rows.
+    var starts = [Int](repeating: 0, count: n + 1)
+    for c in columns { starts[Int(c) + 1] += 1 }
+    for j in 0..<n { starts[j + 1] += starts[j] }
+    var next = starts
+    var bucket = [Int](repeating: 0, count: rows.count)
+    for (r, c) in zip(rows, columns) {
+      bucket[next[Int(c)]] = Int(r)
+      next[Int(c)] += 1
     }
-    return result
+    // Both triangles: count each unique pair in its column and, off the
+    // diagonal, in its row's column.
+    var counts = [Int](repeating: 0, count: n + 1)
+    var lower: [(start: Int, end: Int)] = []
+    lower.reserveCapacity(n)
+    var write = 0
+    for j in 0..<n {
+      let begin = write
+      bucket[starts[j]..<starts[j + 1]].sort()
+      var previous = -1
+      for k in starts[j]..<starts[j + 1] where bucket[k] != previous {
+        previous = bucket[k]
+        bucket[write] = previous
+        write += 1
+        counts[j + 1] += 1
+        if previous != j { counts[previous + 1] += 1 }
+      }
+      lower.append((begin, write))
+    }
+    for j in 0..<n { counts[j + 1] += counts[j] }
+    var fill = counts
+    var rowIndices = [Int](repeating: 0, count: counts[n])
+    // Column j gets its upper entries (i < j, from column i's lower list)
+    // before its lower ones when filled in ascending i, so each column
+    // comes out sorted.
+    for i in 0..<n {
+      for k in lower[i].start..<lower[i].end {
+        let r = bucket[k]  // (r, i), r ≥ i
+        if r != i {
+          rowIndices[fill[r]] = i
+          fill[r] += 1
+        }
+      }
+      for k in lower[i].start..<lower[i].end {
+        rowIndices[fill[i]] = bucket[k]
+        fill[i] += 1
+      }
+    }
+    return SparsityPattern(
+      _rowCount: n, columnCount: n, columnStarts: counts, rowIndices: rowIndices)
   }
 }
 
