@@ -1,72 +1,22 @@
 import Epsilon
 import Testing
 
-// Sparse Jacobians and Hessians: analytic checks on extended Rosenbrock and
-// the 2-D Bratu residual, bit-for-bit agreement with the dense derivatives
+@testable import Tour
+
+// Sparse Jacobians and Hessians: analytic checks on (chained, extended)
+// Rosenbrock and the 2-D Bratu residual, bit-for-bit agreement with the dense derivatives
 // on random sparse programs, plan reuse, and errors.
 
 // MARK: - Test problems
 
-/// Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² (the chained form the benchmarks call
-/// extended Rosenbrock): a tridiagonal Hessian.
-struct ExtendedRosenbrock: ADFunction {
-  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
-    var sum: T = 0
-    for i in 0..<(x.count - 1) {
-      let a = x[i + 1] - x[i] * x[i]
-      let b = 1 - x[i]
-      sum += 100 * a * a + b * b
-    }
-    return sum
-  }
-
-  /// ∂ᵢᵢ = 1200xᵢ² − 400xᵢ₊₁ + 2 (+200 from the previous term),
-  /// ∂ᵢ,ᵢ₊₁ = −400xᵢ.
-  static func hessian(_ x: [Double], _ i: Int, _ j: Int) -> Double {
-    let n = x.count
-    if i == j {
-      var d = 0.0
-      if i + 1 < n { d += 1200 * x[i] * x[i] - 400 * x[i + 1] + 2 }
-      if i > 0 { d += 200 }
-      return d
-    }
-    if abs(i - j) == 1 { return -400 * x[min(i, j)] }
-    return 0
-  }
-}
-
-/// The 2-D Bratu residual on a k × k grid (MINPACK-2), zero on the
-/// boundary: (4uₚ − Σ neighbours)/h² − λ·e^uₚ, a 5-point stencil.
-struct BratuResidual: ADVectorFunction {
-  var k: Int
-  var lambda = 6.0
-
-  func callAsFunction<T: ADReal>(_ u: [T]) -> [T] {
-    let h = 1 / Double(k + 1)
-    let scale = T(1 / (h * h))
-    let l = T(lambda)
-    var r: [T] = []
-    r.reserveCapacity(k * k)
-    for row in 0..<k {
-      for col in 0..<k {
-        let p = row * k + col
-        var s = 4 * u[p]
-        if row > 0 { s -= u[p - k] }
-        if row + 1 < k { s -= u[p + k] }
-        if col > 0 { s -= u[p - 1] }
-        if col + 1 < k { s -= u[p + 1] }
-        r.append(s * scale - l * T.exp(u[p]))
-      }
-    }
-    return r
-  }
-
-  /// ∂Fₚ/∂uₚ = 4/h² − λe^uₚ; −1/h² for each grid neighbour.
+extension BratuGradient {
+  /// The Tour's Bratu residual (4uₚ − Σ neighbours − h²λe^uₚ), by hand:
+  /// ∂Fₚ/∂uₚ = 4 − h²λe^uₚ; −1 for each grid neighbour.
   func jacobian(_ u: [Double], _ p: Int, _ q: Int) -> Double {
     let h = 1 / Double(k + 1)
-    if p == q { return 4 / (h * h) - lambda * exp(u[p]) }
+    if p == q { return 4 - h * h * lambda * exp(u[p]) }
     let (rp, cp, rq, cq) = (p / k, p % k, q / k, q % k)
-    return abs(rp - rq) + abs(cp - cq) == 1 ? -1 / (h * h) : 0
+    return abs(rp - rq) + abs(cp - cq) == 1 ? -1 : 0
   }
 }
 
@@ -76,20 +26,21 @@ private func close(_ a: Double, _ b: Double) -> Bool {
 
 // MARK: - Analytic checks
 
-@Test func extendedRosenbrockSparseHessianMatchesTheAnalyticOne() throws {
+@Test func rosenbrockSparseHessianMatchesTheAnalyticOne() throws {
   var rng = SplitMix64(seed: 0x5EA5)
   for n in [2, 3, 10, 101] {
     let x = (0..<n).map { _ in Double.random(in: -2...2, using: &rng) }
-    let plan = try SparseHessianPlan(of: ExtendedRosenbrock(), at: x)
+    let plan = try SparseHessianPlan(of: Rosenbrock(), at: x)
     #expect(plan.coloring.colorCount == (n <= 2 ? 2 : n == 3 ? 2 : 3), "n = \(n)")
     let h = try plan.hessian(at: x)
     #expect(h.values.count == 3 * n - 2)
     for (i, j, v) in h.triplets {
-      #expect(close(v, ExtendedRosenbrock.hessian(x, i, j)), "(\(i), \(j))")
+      #expect(close(v, Rosenbrock.hessian(x)[i][j]), "(\(i), \(j))")
     }
     let dense = h.dense
+    let want = Rosenbrock.hessian(x)
     for i in 0..<n {
-      for j in 0..<n { #expect(close(dense[i][j], ExtendedRosenbrock.hessian(x, i, j))) }
+      for j in 0..<n { #expect(close(dense[i][j], want[i][j])) }
     }
   }
 }
@@ -97,7 +48,7 @@ private func close(_ a: Double, _ b: Double) -> Bool {
 @Test func bratuSparseJacobianMatchesTheAnalyticOne() throws {
   var rng = SplitMix64(seed: 0xB2A7)
   for k in [1, 3, 12] {
-    let f = BratuResidual(k: k)
+    let f = BratuGradient(k: k, lambda: 6)
     let u = (0..<(k * k)).map { _ in Double.random(in: 0...1, using: &rng) }
     let plan = try SparseJacobianPlan(of: f, at: u)
     #expect(plan.coloring.colorCount <= 6)
@@ -241,26 +192,27 @@ private func fullForwardOverReverseHessian(_ f: SparseFuzzFunction, _ x: [Double
 @Test func planReuseGivesTheSameResultAsAFreshPlan() throws {
   let n = 50
   let x0 = [Double](repeating: 0.3, count: n)
-  let plan = try SparseHessianPlan(of: ExtendedRosenbrock(), at: x0)
+  let plan = try SparseHessianPlan(of: Rosenbrock(), at: x0)
   var h = SparseMatrix<Double>(pattern: plan.pattern)
   var g = [Double](repeating: 0, count: n)
   var rng = SplitMix64(seed: 7)
   for _ in 0..<5 {
     let x = (0..<n).map { _ in Double.random(in: -2...2, using: &rng) }
     let value = try plan.valueGradientHessian(at: x, gradient: &g, hessian: &h)
-    #expect(h == (try sparseHessian(of: ExtendedRosenbrock(), at: x)))
-    #expect(value == ExtendedRosenbrock()(x))
-    let reference = try reverseGradient(at: x) { ExtendedRosenbrock()($0) }
+    #expect(h == (try sparseHessian(of: Rosenbrock(), at: x)))
+    #expect(value == Rosenbrock()(x))
+    let reference = try reverseGradient(at: x) { Rosenbrock()($0) }
     for i in 0..<n { #expect(close(g[i], reference[i])) }
   }
 }
 
 @Test func plansRejectPointsOfAnotherLength() throws {
-  let plan = try SparseHessianPlan(of: ExtendedRosenbrock(), at: [1.0, 2.0, 3.0])
+  let plan = try SparseHessianPlan(of: Rosenbrock(), at: [1.0, 2.0, 3.0])
   #expect(throws: EpsilonError.countMismatch(argument: "x", expected: 3, actual: 2)) {
     try plan.hessian(at: [1.0, 2.0])
   }
-  let jplan = try SparseJacobianPlan(of: BratuResidual(k: 2), at: [Double](repeating: 0, count: 4))
+  let jplan = try SparseJacobianPlan(
+    of: BratuGradient(k: 2, lambda: 6), at: [Double](repeating: 0, count: 4))
   #expect(throws: EpsilonError.countMismatch(argument: "x", expected: 4, actual: 5)) {
     try jplan.jacobian(at: [Double](repeating: 0, count: 5))
   }

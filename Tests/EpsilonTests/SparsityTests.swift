@@ -48,19 +48,6 @@ private struct UserSquare: UnaryRule {
 
 // MARK: - Test functions with known patterns
 
-/// Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)²: a tridiagonal Hessian.
-struct ChainedRosenbrockForPatterns: ADFunction {
-  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
-    var sum: T = 0
-    for i in 0..<(x.count - 1) {
-      let a = x[i + 1] - x[i] * x[i]
-      let b = 1 - x[i]
-      sum += 100 * a * a + b * b
-    }
-    return sum
-  }
-}
-
 /// 2xᵢ − xᵢ₋₁ − xᵢ₊₁ + eˣⁱ: a tridiagonal Jacobian.
 struct TridiagonalResidual: ADVectorFunction {
   func callAsFunction<T: ADReal>(_ x: [T]) -> [T] {
@@ -91,8 +78,8 @@ private func band(_ n: Int, _ width: Int) -> Set<[Int]> {
 
 @Test func rosenbrockHessianPatternIsTridiagonal() throws {
   let x = [0.5, -1.0, 2.0, 0.25, 3.0, -0.5]
-  let global = try hessianSparsity(of: ChainedRosenbrockForPatterns(), at: x)
-  let local = try hessianSparsity(of: ChainedRosenbrockForPatterns(), at: x, detection: .local)
+  let global = try hessianSparsity(of: Rosenbrock(), at: x)
+  let local = try hessianSparsity(of: Rosenbrock(), at: x, detection: .local)
   #expect(entries(global) == band(6, 1))
   #expect(local == global)
   #expect(global.nonzeroCount == 16)
@@ -206,6 +193,6 @@ private struct BranchOnX0: ADFunction {
   // into the running sum's set; the arena appends one node per operation.
   let n = 100_000
   let x = [Double](repeating: 0.5, count: n)
-  let p = try hessianSparsity(of: ChainedRosenbrockForPatterns(), at: x)
+  let p = try hessianSparsity(of: Rosenbrock(), at: x)
   #expect(p.nonzeroCount == 3 * n - 2)
 }

@@ -7,6 +7,35 @@
 // that, ⌈c/16⌉ passes. Each engine keeps its buffers (the seeded point, the
 // tape) between calls, so a plan evaluates without allocating.
 
+/// The compressed products of a plan and, for every entry of its pattern,
+/// where its value is in them: what each call fills and then reads.
+@usableFromInline
+struct _CompressedProducts<T: ADScalar> {
+  /// For every entry, in the pattern's order, its index in ``values``.
+  @usableFromInline let sources: [Int]
+  /// The products, rows × colours, row-major.
+  @usableFromInline var values: [T]
+
+  @usableFromInline
+  init(sources: [Int], rows: Int, colors: Int) {
+    self.sources = sources
+    // At least one element, so that the buffer always has an address.
+    self.values = [T](repeating: 0, count: Swift.max(1, rows * colors))
+  }
+
+  /// Writes every entry of `matrix` from its place in the products.
+  @inlinable
+  func gather(into matrix: inout SparseMatrix<T>) {
+    values.withUnsafeBufferPointer { products in
+      sources.withUnsafeBufferPointer { sources in
+        matrix.values.withUnsafeMutableBufferPointer { entries in
+          for k in 0..<entries.count { entries[k] = products[sources[k]] }
+        }
+      }
+    }
+  }
+}
+
 /// Writes the first `lanes` lanes of `v` into `out[offset...]`, read from
 /// its bytes (a SIMD vector's lanes lie in order): a subscript at a
 /// variable lane spills the whole vector for every entry.
@@ -74,7 +103,8 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
       _seedColors(
         &point, at: x, colors: colors, colorCount: c, first: first, seeded: &seeded)
       let lanes = Swift.min(w, c - first)
-      value = try tape._withValueAndGradient(at: point, of: { f($0) }) { y, adjoints in
+      // The adjoints are read in place: no array per pass.
+      func read(_ y: Dual<P>, _ adjoints: UnsafeBufferPointer<Dual<P>>) -> P.Scalar {
         if first == 0 {
           for i in 0..<Swift.min(n, gradient.count) { gradient[i] = adjoints[i].value }
         }
@@ -83,6 +113,7 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
         }
         return y.value
       }
+      value = try tape._withValueAndGradient(at: point, of: { f($0) }, read)
     }
     return value
   }

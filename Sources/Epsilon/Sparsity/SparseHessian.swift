@@ -29,11 +29,9 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
   public let pattern: SparsityPattern
   /// The star colouring of ``pattern``: one seed direction per colour.
   public let coloring: Coloring
-  /// For every entry of the pattern, where its value is in the compressed
-  /// products: row a of H·s_k at `a · colorCount + k`.
-  @usableFromInline let _sources: [Int]
-  /// The compressed products, N × colours, row-major.
-  @usableFromInline var _compressed: [T]
+  /// The products H·s_k, N × colours, and where each entry is in them
+  /// (row a of H·s_k at `a · colorCount + k`).
+  @usableFromInline var _products: _CompressedProducts<T>
   /// The gradient of the last evaluation.
   @usableFromInline var _gradient: [T]
   /// Evaluates the compressed products at x (with the width chosen at
@@ -60,8 +58,8 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
     self.function = f
     self.pattern = pattern
     self.coloring = coloring
-    self._sources = _starRecoverySources(pattern, coloring)
-    self._compressed = [T](repeating: 0, count: Swift.max(1, n * c))
+    self._products = _CompressedProducts(
+      sources: _starRecoverySources(pattern, coloring), rows: n, colors: c)
     self._gradient = [T](repeating: 0, count: n)
     // The narrowest lane width that holds every colour (at most 16).
     switch c {
@@ -141,18 +139,12 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
       throw EpsilonError.countMismatch(argument: "x", expected: inputCount, actual: x.count)
     }
     if matrix.pattern != pattern { matrix = SparseMatrix(pattern: pattern) }
-    let value = try _compressed.withUnsafeMutableBufferPointer { compressed in
+    let value = try _products.values.withUnsafeMutableBufferPointer { products in
       try _gradient.withUnsafeMutableBufferPointer { gradient in
-        try _evaluate(function, x, compressed.baseAddress!, gradient)
+        try _evaluate(function, x, products.baseAddress!, gradient)
       }
     }
-    _compressed.withUnsafeBufferPointer { compressed in
-      _sources.withUnsafeBufferPointer { sources in
-        matrix.values.withUnsafeMutableBufferPointer { values in
-          for k in 0..<values.count { values[k] = compressed[sources[k]] }
-        }
-      }
-    }
+    _products.gather(into: &matrix)
     return value
   }
 }

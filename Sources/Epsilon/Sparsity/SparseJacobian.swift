@@ -25,10 +25,8 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
   public let pattern: SparsityPattern
   /// The column colouring of ``pattern``: one seed direction per colour.
   public let coloring: Coloring
-  /// For every entry, where its value is in the compressed products.
-  @usableFromInline let _sources: [Int]
-  /// The compressed products, m × colours, row-major.
-  @usableFromInline var _compressed: [T]
+  /// The products J·s_k, m × colours, and where each entry is in them.
+  @usableFromInline var _products: _CompressedProducts<T>
   /// The outputs' values at the last point.
   @usableFromInline var _values: [T]
   /// Evaluates the compressed products at x with the width chosen at
@@ -61,8 +59,7 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
         sources[k] = pattern.rowIndices[k] * c + colors[j]
       }
     }
-    self._sources = sources
-    self._compressed = [T](repeating: 0, count: Swift.max(1, m * c))
+    self._products = _CompressedProducts(sources: sources, rows: m, colors: c)
     self._values = [T](repeating: 0, count: m)
     let n = x.count
     switch c {
@@ -113,18 +110,12 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
       throw EpsilonError.countMismatch(argument: "x", expected: inputCount, actual: x.count)
     }
     if matrix.pattern != pattern { matrix = SparseMatrix(pattern: pattern) }
-    try _compressed.withUnsafeMutableBufferPointer { compressed in
+    try _products.values.withUnsafeMutableBufferPointer { products in
       try _values.withUnsafeMutableBufferPointer { values in
-        try _evaluate(function, x, compressed.baseAddress!, values)
+        try _evaluate(function, x, products.baseAddress!, values)
       }
     }
-    _compressed.withUnsafeBufferPointer { compressed in
-      _sources.withUnsafeBufferPointer { sources in
-        matrix.values.withUnsafeMutableBufferPointer { values in
-          for k in 0..<values.count { values[k] = compressed[sources[k]] }
-        }
-      }
-    }
+    _products.gather(into: &matrix)
   }
 
   /// The sparse Jacobian of the function at `x`, in a new matrix.

@@ -113,23 +113,26 @@ public enum SparsityDetection: Sendable, Equatable {
   case local
 }
 
-/// The tracers of the inputs of one detection.
+/// Evaluates `f` once on the tracers of `x`'s inputs, and throws the
+/// failure the detection recorded, or for an output of another detection.
 @inlinable
-func _sparsityInputs<T: ADScalar>(_ x: [T], arena: _SparsityArena) -> [SparsityTracer] {
-  x.indices.map { i in
+func _trace<T: ADScalar>(
+  _ x: [T], _ detection: SparsityDetection, pairs: Bool,
+  _ f: ([SparsityTracer]) -> [SparsityTracer]
+) throws -> (arena: _SparsityArena, outputs: [SparsityTracer]) {
+  let arena = _SparsityArena(
+    inputCount: x.count, isGlobal: detection == .global, tracksPairs: pairs)
+  let inputs = x.indices.map { i in
     SparsityTracer(
       arena: arena, inputs: Int32(i), pairs: -1, value: Double(x[i]),
       isKnown: !arena.isGlobal)
   }
-}
-
-/// Throws the failure a detection recorded, or for an output that belongs
-/// to another detection.
-func _checkDetection(_ arena: _SparsityArena, _ outputs: [SparsityTracer]) throws {
+  let y = f(inputs)
   if let failure = arena.failure { throw failure }
-  for y in outputs {
-    if let other = y._arena, other !== arena { throw EpsilonError.tracersMixed }
+  for output in y {
+    if let other = output._arena, other !== arena { throw EpsilonError.tracersMixed }
   }
+  return (arena, y)
 }
 
 /// The sparsity pattern of the Jacobian of `f`: entry (i, j) may be nonzero
@@ -153,11 +156,7 @@ func _checkDetection(_ arena: _SparsityArena, _ outputs: [SparsityTracer]) throw
 public func jacobianSparsity<F: ADVectorFunction, T: ADScalar>(
   of f: F, at x: [T], detection: SparsityDetection = .global
 ) throws -> SparsityPattern {
-  let n = x.count
-  let arena = _SparsityArena(
-    inputCount: n, isGlobal: detection == .global, tracksPairs: false)
-  let y = f(_sparsityInputs(x, arena: arena))
-  try _checkDetection(arena, y)
+  let (arena, y) = try _trace(x, detection, pairs: false) { f($0) }
   // Rows first (each output's inputs, ascending), then transposed to the
   // column form.
   var starts = [0]
@@ -172,7 +171,7 @@ public func jacobianSparsity<F: ADVectorFunction, T: ADScalar>(
     starts.append(columns.count)
   }
   return SparsityPattern(
-    _rowCount: n, columnCount: y.count, columnStarts: starts, rowIndices: columns
+    _rowCount: x.count, columnCount: y.count, columnStarts: starts, rowIndices: columns
   ).transposed
 }
 
@@ -195,10 +194,6 @@ public func jacobianSparsity<F: ADVectorFunction, T: ADScalar>(
 public func hessianSparsity<F: ADFunction, T: ADScalar>(
   of f: F, at x: [T], detection: SparsityDetection = .global
 ) throws -> SparsityPattern {
-  let n = x.count
-  let arena = _SparsityArena(
-    inputCount: n, isGlobal: detection == .global, tracksPairs: true)
-  let y: SparsityTracer = f(_sparsityInputs(x, arena: arena))
-  try _checkDetection(arena, [y])
-  return arena.symmetricPattern(of: y._pairs, count: n)
+  let (arena, y) = try _trace(x, detection, pairs: true) { [f($0)] }
+  return arena.symmetricPattern(of: y[0]._pairs, count: x.count)
 }

@@ -55,22 +55,28 @@ public final class _SparsityArena {
   /// The union of two input sets, as a handle (−1 is the empty set).
   @inlinable
   func union(_ a: Int32, _ b: Int32) -> Int32 {
-    if a < 0 || a == b { return b }
-    if b < 0 { return a }
-    setLeft.append(a)
-    setRight.append(b)
-    return Int32(setLeft.count - 1)
+    Self._union(a, b, &setLeft, &setRight)
   }
 
   /// The union of two pair sets.
   @inlinable
   func pairUnion(_ a: Int32, _ b: Int32) -> Int32 {
+    let u = Self._union(a, b, &pairLeft, &pairRight)
+    if pairIsCross.count < pairLeft.count { pairIsCross.append(false) }
+    return u
+  }
+
+  /// `a ∪ b` as a handle into one kind of node: one of them if the other is
+  /// empty or they are the same set, else a new node.
+  @inlinable
+  static func _union(
+    _ a: Int32, _ b: Int32, _ left: inout [Int32], _ right: inout [Int32]
+  ) -> Int32 {
     if a < 0 || a == b { return b }
     if b < 0 { return a }
-    pairLeft.append(a)
-    pairRight.append(b)
-    pairIsCross.append(false)
-    return Int32(pairLeft.count - 1)
+    left.append(a)
+    right.append(b)
+    return Int32(left.count - 1)
   }
 
   /// Every pair of an input of `a` with an input of `b`.
