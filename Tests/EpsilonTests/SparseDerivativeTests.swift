@@ -232,7 +232,7 @@ private struct Branching: ADVectorFunction {
 }
 
 @Test func sparseMatrixConversions() throws {
-  let p = SparsityPattern(rowCount: 2, columnCount: 3, entries: [(0, 0), (1, 2), (0, 2)])
+  let p = try SparsityPattern(rowCount: 2, columnCount: 3, entries: [(0, 0), (1, 2), (0, 2)])
   let m = try SparseMatrix(pattern: p, values: [1.0, 2.0, 3.0])
   #expect(m.dense == [[1, 0, 2], [0, 0, 3]])
   #expect(m.triplets.map { [$0.row, $0.column] } == [[0, 0], [0, 2], [1, 2]])
@@ -241,4 +241,12 @@ private struct Branching: ADVectorFunction {
   try m.multiply([1, 10, 100], into: &r)
   #expect(r == [201, 300])
   #expect(throws: EpsilonError.self) { try SparseMatrix(pattern: p, values: [1.0]) }
+}
+
+@Test func floatPlansAgreeWithTheDenseFloatHessian() throws {
+  let x: [Float] = [0.5, -1, 0.25, 1.5, 2]
+  let h = try sparseHessian(of: Rosenbrock(), at: x)
+  let dense = hessian(at: x, of: Rosenbrock(), strategy: .forwardOverReverse)
+  for (i, j, v) in h.triplets { #expect(v == dense[i, j], "(\(i), \(j))") }
+  #expect(h.values.count == 13)
 }

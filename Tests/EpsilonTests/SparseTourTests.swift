@@ -47,7 +47,8 @@ private func squares(_ svg: String) -> Set<[Int]> {
 
 @Test func conjugateGradientsSolveAndReportIndefiniteSystems() throws {
   // [[4, 1], [1, 3]]·s = [1, 2] → s = (1/11, 7/11).
-  let p = SparsityPattern(rowCount: 2, columnCount: 2, entries: [(0, 0), (1, 0), (0, 1), (1, 1)])
+  let p = try SparsityPattern(
+    rowCount: 2, columnCount: 2, entries: [(0, 0), (1, 0), (0, 1), (1, 1)])
   let a = try SparseMatrix(pattern: p, values: [4, 1, 1, 3])
   let (s, _) = try #require(try conjugateGradients(a, [1, 2], tolerance: 1e-14, maxIterations: 10))
   #expect(abs(s[0] - 1.0 / 11) < 1e-14 && abs(s[1] - 7.0 / 11) < 1e-14)

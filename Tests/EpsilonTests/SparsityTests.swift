@@ -178,8 +178,8 @@ private struct BranchOnX0: ADFunction {
   #expect(p.rowCount == 0 && p.nonzeroCount == 0)
 }
 
-@Test func patternContainsAndTransposes() {
-  let p = SparsityPattern(
+@Test func patternContainsAndTransposes() throws {
+  let p = try SparsityPattern(
     rowCount: 3, columnCount: 2, entries: [(2, 0), (0, 0), (1, 1), (2, 0)])
   #expect(p.nonzeroCount == 3)
   #expect(p.contains(row: 2, column: 0) && !p.contains(row: 1, column: 0))

@@ -133,11 +133,16 @@ extension SparsityPattern {
   /// Greedy (Gebremedhin, Manne and Pothen 2005, algorithm 4.1), vertices in
   /// largest-first order. Diagonal entries are not edges.
   ///
-  /// - Precondition: the pattern is square and symmetric.
+  /// - Throws: ``EpsilonError/invalidPattern(_:)`` if the pattern is not
+  ///   square and symmetric (a Hessian's always is).
   /// - Complexity: O(Σ over vertices of degree³) in the worst case; linear
   ///   in N for banded and stencil patterns.
-  public func starColoring() -> Coloring {
-    precondition(rowCount == columnCount, "a star colouring needs a square pattern")
+  public func starColoring() throws -> Coloring {
+    guard isSymmetric else {
+      throw EpsilonError.invalidPattern(
+        "a star colouring needs a square, symmetric pattern; this one is \(self)"
+          + (rowCount == columnCount ? " and not symmetric" : ""))
+    }
     let n = columnCount
     @inline(__always) func neighbours(_ v: Int) -> ArraySlice<Int> { rows(inColumn: v) }
     let order = _largestFirst({ columnStarts[$0 + 1] - columnStarts[$0] }, count: n)

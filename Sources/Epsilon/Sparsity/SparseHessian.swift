@@ -51,7 +51,7 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
   @inlinable
   public init(of f: F, at x: [T], detection: SparsityDetection = .global) throws {
     let pattern = try hessianSparsity(of: f, at: x, detection: detection)
-    let coloring = pattern.starColoring()
+    let coloring = try pattern.starColoring()
     let n = x.count
     let c = coloring.colorCount
     let colors = coloring.colors

@@ -20,12 +20,18 @@ public struct SparsityPattern: Equatable, Sendable, CustomStringConvertible {
 
   /// A pattern from its entries, in any order; repeats count once.
   ///
-  /// - Precondition: every entry lies inside the matrix.
-  public init(rowCount: Int, columnCount: Int, entries: [(row: Int, column: Int)]) {
-    precondition(rowCount >= 0 && columnCount >= 0, "negative matrix size")
+  /// - Throws: ``EpsilonError/invalidPattern(_:)`` if a size is negative or
+  ///   an entry lies outside the matrix.
+  public init(rowCount: Int, columnCount: Int, entries: [(row: Int, column: Int)]) throws {
+    guard rowCount >= 0 && columnCount >= 0 else {
+      throw EpsilonError.invalidPattern("a \(rowCount) × \(columnCount) matrix has a negative size")
+    }
     var columns = [[Int]](repeating: [], count: columnCount)
     for (i, j) in entries {
-      precondition(i >= 0 && i < rowCount && j >= 0 && j < columnCount, "entry outside")
+      guard i >= 0 && i < rowCount && j >= 0 && j < columnCount else {
+        throw EpsilonError.invalidPattern(
+          "entry (\(i), \(j)) lies outside the \(rowCount) × \(columnCount) matrix")
+      }
       columns[j].append(i)
     }
     var starts = [0]
@@ -57,9 +63,16 @@ public struct SparsityPattern: Equatable, Sendable, CustomStringConvertible {
   /// The number of entries that may be nonzero.
   public var nonzeroCount: Int { rowIndices.count }
 
-  /// The rows of column `j` that may be nonzero, ascending.
+  /// The rows of column `j` that may be nonzero, ascending (none for a
+  /// column outside the matrix).
   public func rows(inColumn j: Int) -> ArraySlice<Int> {
-    rowIndices[columnStarts[j]..<columnStarts[j + 1]]
+    guard j >= 0 && j < columnCount else { return rowIndices[0..<0] }
+    return rowIndices[columnStarts[j]..<columnStarts[j + 1]]
+  }
+
+  /// Whether entry (j, i) is in the pattern for every entry (i, j).
+  public var isSymmetric: Bool {
+    rowCount == columnCount && self == transposed
   }
 
   /// Whether entry (i, j) may be nonzero.

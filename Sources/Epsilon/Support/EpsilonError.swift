@@ -17,6 +17,10 @@ public enum EpsilonError: Error, Equatable, CustomStringConvertible {
   /// that branches on (compares, or tests with `isNaN`) a value that
   /// depends on its inputs, which such a pattern does not have.
   case branchInGlobalPattern(String)
+  /// A sparsity pattern was built or used in a way its shape does not
+  /// allow: an entry outside the matrix, a negative size, or a star
+  /// colouring of a pattern that is not square and symmetric.
+  case invalidPattern(String)
   /// One evaluation mixed sparsity tracers of two detections (a tracer
   /// kept from an earlier call).
   case tracersMixed
@@ -49,6 +53,8 @@ public enum EpsilonError: Error, Equatable, CustomStringConvertible {
         + "given point (it holds wherever the branches go the same way), or "
         + "write the branch without comparing (abs(x) rather than "
         + "x < 0 ? -x : x)."
+    case .invalidPattern(let reason):
+      return "invalid sparsity pattern: \(reason)."
     case .tracersMixed:
       return "one evaluation combined sparsity tracers of two detections: "
         + "do not keep tracers between calls; build every value from the "
