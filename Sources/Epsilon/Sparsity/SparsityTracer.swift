@@ -15,7 +15,8 @@
 /// input sets and of interacting pairs, and the first failure, if any.
 ///
 /// A detection driver creates one per evaluation; tracers hold a reference.
-public final class _SparsityArena {
+@usableFromInline
+final class _SparsityArena {
   /// Whether values are unknown (a pattern valid at every x).
   @usableFromInline let isGlobal: Bool
   /// Whether interacting pairs are recorded (Hessian patterns).
