@@ -158,3 +158,85 @@ final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar
     }
   }
 }
+
+/// Builds a plan's evaluation for one SIMD width of its scalar type: what
+/// varies with the number of colours.
+@usableFromInline
+protocol _LaneWidthBuilder {
+  associatedtype Scalar: ADScalar
+  associatedtype Built
+  /// The evaluation with `P.scalarCount` colours per pass.
+  func build<P: SIMD & DualPartials>(_ width: P.Type) -> Built where P.Scalar == Scalar
+}
+
+extension _LaneWidthBuilder {
+  /// The evaluation at the narrowest width of 2, 4, 8 and 16 that holds
+  /// `colors` lanes (16 beyond: several passes).
+  @inlinable
+  func build(forColors colors: Int) -> Built {
+    switch colors {
+    case ...2: return build(SIMD2<Scalar>.self)
+    case ...4: return build(SIMD4<Scalar>.self)
+    case ...8: return build(SIMD8<Scalar>.self)
+    default: return build(SIMD16<Scalar>.self)
+    }
+  }
+}
+
+/// A Hessian plan's evaluation at one width.
+@usableFromInline
+struct _HessianEvaluation<F: ADFunction, Scalar: ADScalar>: _LaneWidthBuilder {
+  @usableFromInline let count: Int
+  @usableFromInline let colors: [Int]
+  @usableFromInline let colorCount: Int
+
+  @inlinable
+  init(count: Int, colors: [Int], colorCount: Int) {
+    self.count = count
+    self.colors = colors
+    self.colorCount = colorCount
+  }
+
+  @inlinable
+  func build<P: SIMD & DualPartials>(_ width: P.Type)
+    -> (F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) throws
+    -> Scalar
+  where P.Scalar == Scalar {
+    let engine = _CompressedHessian<P>(count: count)
+    let (colors, c) = (self.colors, colorCount)
+    return {
+      try engine.evaluate(
+        $0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
+    }
+  }
+}
+
+/// A Jacobian plan's evaluation at one width.
+@usableFromInline
+struct _JacobianEvaluation<F: ADVectorFunction, Scalar: ADScalar>: _LaneWidthBuilder {
+  @usableFromInline let count: Int
+  @usableFromInline let outputCount: Int
+  @usableFromInline let colors: [Int]
+  @usableFromInline let colorCount: Int
+
+  @inlinable
+  init(count: Int, outputCount: Int, colors: [Int], colorCount: Int) {
+    self.count = count
+    self.outputCount = outputCount
+    self.colors = colors
+    self.colorCount = colorCount
+  }
+
+  @inlinable
+  func build<P: SIMD & DualPartials>(_ width: P.Type)
+    -> (F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) throws
+    -> Void
+  where P.Scalar == Scalar {
+    let engine = _CompressedJacobian<P>(count: count)
+    let (colors, c, m) = (self.colors, colorCount, outputCount)
+    return {
+      try engine.evaluate(
+        $0, at: $1, colors: colors, colorCount: c, outputCount: m, compressed: $2, values: $3)
+    }
+  }
+}

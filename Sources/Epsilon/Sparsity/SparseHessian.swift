@@ -61,29 +61,8 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
     self._products = _CompressedProducts(
       sources: _starRecoverySources(pattern, coloring), rows: n, colors: c)
     self._gradient = [T](repeating: 0, count: n)
-    // The narrowest lane width that holds every colour (at most 16).
-    switch c {
-    case ...2:
-      let e = _CompressedHessian<SIMD2<T>>(count: n)
-      _evaluate = {
-        try e.evaluate($0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
-      }
-    case ...4:
-      let e = _CompressedHessian<SIMD4<T>>(count: n)
-      _evaluate = {
-        try e.evaluate($0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
-      }
-    case ...8:
-      let e = _CompressedHessian<SIMD8<T>>(count: n)
-      _evaluate = {
-        try e.evaluate($0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
-      }
-    default:
-      let e = _CompressedHessian<SIMD16<T>>(count: n)
-      _evaluate = {
-        try e.evaluate($0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
-      }
-    }
+    _evaluate = _HessianEvaluation<F, T>(count: n, colors: colors, colorCount: c)
+      .build(forColors: c)
   }
 
   /// The number of inputs.

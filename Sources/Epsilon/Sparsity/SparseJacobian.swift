@@ -61,33 +61,9 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
     }
     self._products = _CompressedProducts(sources: sources, rows: m, colors: c)
     self._values = [T](repeating: 0, count: m)
-    let n = x.count
-    switch c {
-    case ...2:
-      let e = _CompressedJacobian<SIMD2<T>>(count: n)
-      _evaluate = {
-        try e.evaluate(
-          $0, at: $1, colors: colors, colorCount: c, outputCount: m, compressed: $2, values: $3)
-      }
-    case ...4:
-      let e = _CompressedJacobian<SIMD4<T>>(count: n)
-      _evaluate = {
-        try e.evaluate(
-          $0, at: $1, colors: colors, colorCount: c, outputCount: m, compressed: $2, values: $3)
-      }
-    case ...8:
-      let e = _CompressedJacobian<SIMD8<T>>(count: n)
-      _evaluate = {
-        try e.evaluate(
-          $0, at: $1, colors: colors, colorCount: c, outputCount: m, compressed: $2, values: $3)
-      }
-    default:
-      let e = _CompressedJacobian<SIMD16<T>>(count: n)
-      _evaluate = {
-        try e.evaluate(
-          $0, at: $1, colors: colors, colorCount: c, outputCount: m, compressed: $2, values: $3)
-      }
-    }
+    _evaluate = _JacobianEvaluation<F, T>(
+      count: x.count, outputCount: m, colors: colors, colorCount: c
+    ).build(forColors: c)
   }
 
   /// The number of inputs.
