@@ -250,3 +250,18 @@ private struct Branching: ADVectorFunction {
   for (i, j, v) in h.triplets { #expect(v == dense[i, j], "(\(i), \(j))") }
   #expect(h.values.count == 13)
 }
+
+@Test func jacobianPlanGivesTheOutputsToo() throws {
+  let f = BratuGradient(k: 3, lambda: 6)
+  let u = (0..<9).map { 0.1 * Double($0) }
+  let plan = try SparseJacobianPlan(of: f, at: u)
+  var values = [Double](repeating: 0, count: 9)
+  var j = SparseMatrix<Double>(pattern: plan.pattern)
+  try plan.valueAndJacobian(at: u, values: &values, jacobian: &j)
+  #expect(values == f(u))
+  #expect(j == (try plan.jacobian(at: u)))
+  var short = [Double](repeating: 0, count: 2)
+  #expect(throws: EpsilonError.countMismatch(argument: "values", expected: 9, actual: 2)) {
+    try plan.valueAndJacobian(at: u, values: &short, jacobian: &j)
+  }
+}

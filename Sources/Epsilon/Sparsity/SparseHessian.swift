@@ -22,6 +22,9 @@
 /// `f` takes the branches it took at the detection point; elsewhere
 /// entries outside that pattern are silently missing. Use the default
 /// global pattern for a plan that serves many points.
+///
+/// A plan owns mutable buffers and a tape: like a tape, each task should
+/// use its own.
 public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
   /// The function.
   public let function: F

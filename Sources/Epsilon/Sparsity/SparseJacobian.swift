@@ -17,6 +17,8 @@
 ///
 /// With a ``SparsityDetection/local`` pattern, the plan is right wherever
 /// `f` takes the branches it took at the detection point.
+///
+/// A plan owns mutable buffers: like a tape, each task should use its own.
 public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
   /// The function.
   public let function: F
@@ -92,6 +94,24 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
       }
     }
     _products.gather(into: &matrix)
+  }
+
+  /// The outputs f(x) and the sparse Jacobian at `x`, from the same
+  /// evaluations, written into `values` and `matrix`.
+  ///
+  /// - Throws: As ``jacobian(at:into:)``, and
+  ///   ``EpsilonError/countMismatch(argument:expected:actual:)`` if
+  ///   `values` does not have one entry per output.
+  @inlinable
+  public func valueAndJacobian(
+    at x: [T], values: inout [T], jacobian matrix: inout SparseMatrix<T>
+  ) throws {
+    guard values.count == outputCount else {
+      throw EpsilonError.countMismatch(
+        argument: "values", expected: outputCount, actual: values.count)
+    }
+    try jacobian(at: x, into: &matrix)
+    for i in values.indices { values[i] = _values[i] }
   }
 
   /// The sparse Jacobian of the function at `x`, in a new matrix.
