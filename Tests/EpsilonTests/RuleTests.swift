@@ -454,7 +454,8 @@ extension RuleTestScalar {
         let (y, x) = (Self(p * scale), Self(q * scale))
         let r = BinaryFunction.atan2.reference(p, q)
         // ∂ scales as 1/scale: the unit-scale partials divided by it.
-        let d = try Epsilon.atan2(Dual<SIMD2<Self>>(y, seed: 0), Dual<SIMD2<Self>>(x, seed: 1))
+        let d = try Dual<SIMD2<Self>>.atan2(
+          Dual<SIMD2<Self>>(y, seed: 0), Dual<SIMD2<Self>>(x, seed: 1))
         let context = "atan2(\(y), \(x)) in \(Self.self)"
         expectClose(d.value, Self(_cAtan2(p, q)), .elementary, "value of \(context)")
         expectClose(d.partials[0], Self(r.d1 / scale), .elementary, "∂y of \(context)")
@@ -471,13 +472,14 @@ extension RuleTestScalar {
 extension RuleTestScalar {
   static func checkIdentities() throws {
     let inputs: [Self] = [2.3, -2.7, 1e-3]
-    let x = try inputs.indices.map { try Dual<SIMD4<Self>>(inputs[$0], seed: $0) }
+    typealias D = Dual<SIMD4<Self>>
+    let x = try inputs.indices.map { try D(inputs[$0], seed: $0) }
     let mixed = x[0] * x[1] + x[2]
     for v in x + [mixed] {
       let context = "at \(v) in \(Self.self)"
       // sin² + cos² = 1: value 1, every partial 0 (up to rounding of
       // 2 sin cos·v′ twice, at the scale of v′).
-      let one = Epsilon.sin(v) * Epsilon.sin(v) + Epsilon.cos(v) * Epsilon.cos(v)
+      let one = D.sin(v) * D.sin(v) + D.cos(v) * D.cos(v)
       expectClose(one.value, 1, .identity, "sin² + cos² \(context)")
       let scale = (0..<4).map { v.partials[$0].magnitude }.max()!
       for lane in 0..<4 {
@@ -486,7 +488,7 @@ extension RuleTestScalar {
           "∂(sin² + cos²) lane \(lane) \(context)")
       }
       // log(exp v) = v, value and partials.
-      let back = Epsilon.log(Epsilon.exp(v))
+      let back = D.log(D.exp(v))
       expectClose(back.value, v.value, .identity, "log(exp) \(context)")
       for lane in 0..<4 {
         expectClose(
