@@ -85,5 +85,6 @@ let usage = """
   harness.addW3()
   harness.addW4()
   harness.addW5()
+  harness.addW6()
   exit(harness.run() ? 0 : 1)
 #endif

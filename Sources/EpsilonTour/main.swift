@@ -4,7 +4,7 @@
 //   swift run -c release epsilon-tour --list     the section names
 //   swift run -c release epsilon-tour loss xtx   some sections
 //
-// The `pictures` section also writes SVG files, to ./epsilon-tour-pictures/
+// The `pictures` and `sparse` sections also write SVG files, to ./epsilon-tour-pictures/
 // unless `--pictures DIR` names another directory or `--no-pictures` is given.
 
 import Tour
@@ -63,6 +63,19 @@ if let directory = picturesDirectory,
 {
   do {
     for path in try Tour.write(Tour.pictures(), to: directory) {
+      print("Wrote \(path)")
+    }
+  } catch {
+    print("epsilon-tour: \(error)")
+    exit(1)
+  }
+}
+if let directory = picturesDirectory,
+  chosen.contains(where: { $0.id == "sparse" })
+{
+  do {
+    let files = try Tour.sparsityPictures().map { (fileName: $0.fileName, text: $0.svg) }
+    for path in try Tour.write(files: files, to: directory) {
       print("Wrote \(path)")
     }
   } catch {

@@ -35,14 +35,26 @@ extension Tour {
   public static func write(_ pictures: [Picture], to directory: String)
     throws -> [String]
   {
+    try write(files: pictures.map { ($0.fileName, $0.plot.svg()) }, to: directory)
+  }
+
+  /// Writes each file's text as `directory/fileName`, creating the
+  /// directory (and its parents) if needed and replacing files already
+  /// there.
+  ///
+  /// - Returns: The paths written, in order.
+  /// - Throws: ``PictureWriteError`` naming the path that failed.
+  public static func write(
+    files: [(fileName: String, text: String)], to directory: String
+  ) throws -> [String] {
     try makeDirectory(directory)
     var written: [String] = []
-    for picture in pictures {
+    for (fileName, text) in files {
       let path =
         directory.hasSuffix("/")
-        ? directory + picture.fileName : directory + "/" + picture.fileName
+        ? directory + fileName : directory + "/" + fileName
       guard let file = fopen(path, "w") else { throw failure(path) }
-      let status = fputs(picture.plot.svg(), file)
+      let status = fputs(text, file)
       // fclose flushes: a full disk can show only there.
       guard fclose(file) == 0, status >= 0 else { throw failure(path) }
       written.append(path)

@@ -3,7 +3,7 @@
 public enum Tour {
   /// Every section, in the tutorials' order.
   public static var sections: [Section] {
-    firstOrder + tape + secondOrder + optimizers + picturesSections
+    firstOrder + tape + secondOrder + optimizers + picturesSections + sparseSections
   }
 
   /// Runs `sections` and renders them as text.

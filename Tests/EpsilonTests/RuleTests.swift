@@ -479,7 +479,8 @@ extension RuleTestScalar {
 extension RuleTestScalar {
   static func checkIdentities() throws {
     let inputs: [Self] = [2.3, -2.7, 1e-3]
-    let x = try inputs.indices.map { try Dual<SIMD4<Self>>(inputs[$0], seed: $0) }
+    typealias D = Dual<SIMD4<Self>>
+    let x = try inputs.indices.map { try D(inputs[$0], seed: $0) }
     let mixed = x[0] * x[1] + x[2]
     for v in x + [mixed] {
       let context = "at \(v) in \(Self.self)"

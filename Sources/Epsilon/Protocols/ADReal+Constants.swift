@@ -28,6 +28,25 @@ extension ChainRuleApplicable {
 }
 
 extension ADReal {
+  // Defaults for a number type of your own that is neither a plain
+  // floating-point type nor one of Epsilon's: the `Double` constants, converted.
+  /// π, converted with `init(_: Double)`.
+  @inlinable public static var pi: Self { Self(Double.pi) }
+  /// Positive infinity, converted with `init(_: Double)`.
+  @inlinable public static var infinity: Self { Self(Double.infinity) }
+  /// A quiet NaN, converted with `init(_: Double)`.
+  @inlinable public static var nan: Self { Self(Double.nan) }
+  /// The largest finite `Double`, converted with `init(_: Double)`.
+  @inlinable public static var greatestFiniteMagnitude: Self { Self(Double.greatestFiniteMagnitude) }
+  /// The smallest positive normal `Double`, converted with `init(_: Double)`.
+  @inlinable public static var leastNormalMagnitude: Self { Self(Double.leastNormalMagnitude) }
+  /// The smallest positive `Double`, converted with `init(_: Double)`.
+  @inlinable public static var leastNonzeroMagnitude: Self { Self(Double.leastNonzeroMagnitude) }
+  /// The `Double` distance from 1 to the next larger value, converted with `init(_: Double)`.
+  @inlinable public static var ulpOfOne: Self { Self(Double.ulpOfOne) }
+}
+
+extension ADReal {
   /// The square root of the number, with its derivatives (``Rules/Sqrt``):
   /// the standard library's spelling of `T.sqrt(x)`.
   @inlinable @_disfavoredOverload

@@ -15,6 +15,28 @@ public protocol BinaryRule {
   func secondPartials<T: ADReal>(
     at x: T, _ y: T, value f: T, partials: (x: T, y: T)
   ) -> (xx: T, xy: T, yy: T)
+
+  /// Which first partials are identically zero wherever f is defined (a
+  /// function constant in that argument).
+  ///
+  /// Sparsity detection reads these flags instead of evaluating the
+  /// partials. The default, neither, is always safe; claiming a zero that
+  /// is not would make sparse derivatives silently drop entries.
+  static var zeroPartials: (x: Bool, y: Bool) { get }
+  /// Which second partials are identically zero wherever f is defined:
+  /// `xx` and `yy` for a function linear in that argument, `xy` for one
+  /// whose arguments do not interact (a sum of a function of x and one of
+  /// y). The default, none, is always safe.
+  static var zeroSecondPartials: (xx: Bool, xy: Bool, yy: Bool) { get }
+}
+
+extension BinaryRule {
+  /// Neither partial is known to be zero.
+  @inlinable public static var zeroPartials: (x: Bool, y: Bool) { (false, false) }
+  /// No second partial is known to be zero.
+  @inlinable public static var zeroSecondPartials: (xx: Bool, xy: Bool, yy: Bool) {
+    (false, false, false)
+  }
 }
 
 extension BinaryRule {

@@ -37,6 +37,21 @@ public protocol UnaryRule {
   func derivative<T: ADReal>(at x: T, value y: T) -> T
   /// f″(x), given `y = f(x)` and `dy = f′(x)`.
   func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T
+
+  /// Whether f′ is identically zero wherever f is defined: f is piecewise
+  /// constant (`floor`, `sign`), so its result depends on no input.
+  ///
+  /// Sparsity detection reads this flag instead of evaluating f′. The
+  /// default, `false`, is always safe; `true` on a rule whose derivative is
+  /// not zero would make sparse derivatives silently drop entries.
+  static var hasZeroDerivative: Bool { get }
+  /// Whether f″ is identically zero wherever f is defined: f is linear, or
+  /// piecewise linear (`abs`), so it adds no pair of interacting inputs to
+  /// a Hessian's pattern.
+  ///
+  /// The default, `false`, is always safe; ``hasZeroDerivative`` implies it.
+  static var hasZeroSecondDerivative: Bool { get }
+
   /// f(x) and f′(x) on a plain `Double`, for a function whose value and
   /// derivative one routine computes together (sin and cos: `sincos`).
   /// The default evaluates ``value(_:)-(Double)`` and then
@@ -44,6 +59,14 @@ public protocol UnaryRule {
   func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double)
   /// f(x) and f′(x) on a plain `Float`, as for `Double`.
   func valueAndDerivative(_ x: Float) -> (value: Float, derivative: Float)
+}
+
+extension UnaryRule {
+  /// Not known to be zero: f′ may depend on every input of its argument.
+  @inlinable public static var hasZeroDerivative: Bool { false }
+  /// Not known to be zero: f″ may couple every pair of inputs of its
+  /// argument.
+  @inlinable public static var hasZeroSecondDerivative: Bool { false }
 }
 
 extension UnaryRule {

@@ -433,6 +433,8 @@ extension Rules {
   public struct Abs: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
+    /// Piecewise linear: no input pairs interact through it.
+    @inlinable public static var hasZeroSecondDerivative: Bool { true }
     @inlinable public func value(_ x: Double) -> Double { x.magnitude }
     @inlinable public func value(_ x: Float) -> Float { x.magnitude }
     @inlinable
@@ -446,6 +448,10 @@ extension Rules {
   public struct Sign: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
+    /// Piecewise constant: its result depends on no input.
+    @inlinable public static var hasZeroDerivative: Bool { true }
+    /// Piecewise constant, so f″ = 0 too.
+    @inlinable public static var hasZeroSecondDerivative: Bool { true }
     @inlinable
     public func value(_ x: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : x }
     @inlinable
@@ -460,6 +466,10 @@ extension Rules {
   public struct Floor: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
+    /// Piecewise constant: its result depends on no input.
+    @inlinable public static var hasZeroDerivative: Bool { true }
+    /// Piecewise constant, so f″ = 0 too.
+    @inlinable public static var hasZeroSecondDerivative: Bool { true }
     @inlinable public func value(_ x: Double) -> Double { _libm_floor(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_floor(x) }
     @inlinable
@@ -472,6 +482,10 @@ extension Rules {
   public struct Ceil: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
+    /// Piecewise constant: its result depends on no input.
+    @inlinable public static var hasZeroDerivative: Bool { true }
+    /// Piecewise constant, so f″ = 0 too.
+    @inlinable public static var hasZeroSecondDerivative: Bool { true }
     @inlinable public func value(_ x: Double) -> Double { _libm_ceil(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_ceil(x) }
     @inlinable
@@ -485,6 +499,10 @@ extension Rules {
   public struct Rounded: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
+    /// Piecewise constant: its result depends on no input.
+    @inlinable public static var hasZeroDerivative: Bool { true }
+    /// Piecewise constant, so f″ = 0 too.
+    @inlinable public static var hasZeroSecondDerivative: Bool { true }
     @inlinable public func value(_ x: Double) -> Double { x.rounded() }
     @inlinable public func value(_ x: Float) -> Float { x.rounded() }
     @inlinable

@@ -13,6 +13,17 @@ public enum EpsilonError: Error, Equatable, CustomStringConvertible {
   /// cannot be stored: `count` is negative, or the storage overflows the
   /// address space or cannot be allocated.
   case hessianTooLarge(count: Int)
+  /// A global sparsity pattern, valid at every x, was asked for a function
+  /// that branches on (compares, or tests with `isNaN`) a value that
+  /// depends on its inputs, which such a pattern does not have.
+  case branchInGlobalPattern(String)
+  /// A sparsity pattern was built or used in a way its shape does not
+  /// allow: an entry outside the matrix, a negative size, or a star
+  /// colouring of a pattern that is not square and symmetric.
+  case invalidPattern(String)
+  /// One evaluation mixed sparsity tracers of two detections (a tracer
+  /// kept from an earlier call).
+  case tracersMixed
 
   /// What went wrong and how to fix it.
   public var description: String {
@@ -35,6 +46,19 @@ public enum EpsilonError: Error, Equatable, CustomStringConvertible {
         : "a Hessian of \(count) inputs needs \(count) × (\(count) + 1) / 2 "
           + "entries, more than this process can allocate: use "
           + "hessianVectorProduct(at:along:of:), which never forms the matrix."
+    case .branchInGlobalPattern(let operation):
+      return "the function applies `\(operation)` to a value that depends on "
+        + "its inputs, which a global sparsity pattern (valid at every x) "
+        + "does not have: pass `detection: .local` for the pattern at the "
+        + "given point (it holds wherever the branches go the same way), or "
+        + "write the branch without comparing (abs(x) rather than "
+        + "x < 0 ? -x : x)."
+    case .invalidPattern(let reason):
+      return "invalid sparsity pattern: \(reason)."
+    case .tracersMixed:
+      return "one evaluation combined sparsity tracers of two detections: "
+        + "do not keep tracers between calls; build every value from the "
+        + "inputs the detection passes in."
     }
   }
 }

@@ -397,6 +397,43 @@ struct FuzzRun {
       }
     }
     let reference = hessians[0].1
+
+    // Sparse modes, on the pattern at x (a local detection: programs may
+    // branch). Every entry the pattern leaves out is zero in the dense
+    // Hessian; every entry it holds is the dense forward-over-reverse
+    // entry, bit for bit, read from one of its two triangles. The sparse
+    // Jacobian of [f] is the gradient.
+    do {
+      let sparse = try SparseHessianPlan(of: function, at: x, detection: .local)
+        .hessian(at: x)
+      let byRows = try forwardOverReverseRows(program, x)
+      for k in 0..<n {
+        for l in 0..<n where !sparse.pattern.contains(row: k, column: l) {
+          comparisons += 1
+          if reference[k, l] != 0 {
+            fail("∂²f/∂x\(k)∂x\(l) = \(reference[k, l]) outside the sparse pattern")
+          }
+        }
+      }
+      for (k, l, entry) in sparse.triplets {
+        comparisons += 1
+        let bits = entry.bitPattern
+        if bits != byRows[k][l].bitPattern && bits != byRows[l][k].bitPattern
+          && !(entry.isNaN && (byRows[k][l].isNaN || byRows[l][k].isNaN))
+        {
+          fail(
+            "sparse ∂²f/∂x\(k)∂x\(l) = \(entry), forward over reverse "
+              + "\(byRows[k][l]) / \(byRows[l][k])")
+        }
+      }
+      let jacobian = try SparseJacobianPlan(
+        of: FuzzVectorFunction(program: program), at: x, detection: .local
+      ).jacobian(at: x)
+      expectGradient((0..<n).map { jacobian[0, $0] }, g, "sparse Jacobian of [f]")
+    } catch {
+      fail("sparse modes threw \(error)")
+    }
+
     for (name, diagonal) in diagonals {
       expectSecond(
         diagonal, reference[i, i], i, i,
@@ -463,4 +500,19 @@ struct FuzzRun {
       }
     }
   }
+}
+
+/// The dense Hessian by forward over reverse, as computed: row k is the
+/// adjoint of xₖ along each unit direction (both triangles, not mirrored).
+func forwardOverReverseRows(_ program: FuzzProgram, _ x: [Double]) throws -> [[Double]] {
+  let n = x.count
+  let point = (0..<n).map { Dual<SIMD8<Double>>(x[$0], partials: .unitPartials($0)) }
+  let g = try valueWithReverseGradient(at: point) { evaluate(program, $0) }.gradient
+  return (0..<n).map { k in (0..<n).map { l in g[k].partials[l] } }
+}
+
+/// A program as a vector function of one output, for the sparse Jacobian.
+struct FuzzVectorFunction: ADVectorFunction {
+  var program: FuzzProgram
+  func callAsFunction<T: ADReal>(_ x: [T]) -> [T] { [evaluate(program, x)] }
 }

@@ -1,0 +1,242 @@
+// Compressed evaluation: every colour is one seed direction, the sum of the
+// unit vectors of its columns, and a SIMD lane carries it. The products
+// land in an N × c (Hessian) or m × c (Jacobian) buffer, row-major, from
+// which the plans read each entry.
+//
+// The lane width is the narrowest that holds every colour, up to 16; beyond
+// that, ⌈c/16⌉ passes. Each engine keeps its buffers (the seeded point, the
+// tape) between calls, so a plan evaluates without allocating.
+
+/// The compressed products of a plan and, for every entry of its pattern,
+/// where its value is in them: what each call fills and then reads.
+@usableFromInline
+struct _CompressedProducts<T: ADScalar> {
+  /// For every entry, in the pattern's order, its index in ``values``.
+  @usableFromInline let sources: [Int]
+  /// The products, rows × colours, row-major.
+  @usableFromInline var values: [T]
+
+  @usableFromInline
+  init(sources: [Int], rows: Int, colors: Int) {
+    self.sources = sources
+    // At least one element, so that the buffer always has an address.
+    self.values = [T](repeating: 0, count: Swift.max(1, rows * colors))
+  }
+
+  /// Writes every entry of `matrix` from its place in the products.
+  @inlinable
+  func gather(into matrix: inout SparseMatrix<T>) {
+    values.withUnsafeBufferPointer { products in
+      sources.withUnsafeBufferPointer { sources in
+        matrix.values.withUnsafeMutableBufferPointer { entries in
+          for k in 0..<entries.count { entries[k] = products[sources[k]] }
+        }
+      }
+    }
+  }
+}
+
+/// Writes the first `lanes` lanes of `v` into `out[offset...]`, read from
+/// its bytes (a SIMD vector's lanes lie in order): a subscript at a
+/// variable lane spills the whole vector for every entry.
+@inlinable @inline(__always)
+func _storeLanes<P: SIMD>(
+  _ v: P, _ lanes: Int, into out: UnsafeMutablePointer<P.Scalar>
+) {
+  let stride = MemoryLayout<P.Scalar>.stride
+  if MemoryLayout<P>.size == P.scalarCount * stride {
+    withUnsafeBytes(of: v) { bytes in
+      for l in 0..<lanes {
+        out[l] = bytes.load(fromByteOffset: l * stride, as: P.Scalar.self)
+      }
+    }
+  } else {
+    for l in 0..<lanes { out[l] = v[l] }
+  }
+}
+
+/// Seeds `point[j]` with the lane of colour `colors[j]` if it falls in
+/// `first ..< first + width`, else with zero partials. With every colour in
+/// one pass the seeds never change: once `seeded`, only the values are
+/// written.
+@inlinable
+func _seedColors<P: SIMD & DualPartials>(
+  _ point: inout [Dual<P>], at x: [P.Scalar], colors: [Int], colorCount c: Int, first: Int,
+  seeded: inout Bool
+) where P.Scalar: ADScalar {
+  let w = P.scalarCount
+  if seeded && c <= w {
+    for j in point.indices { point[j].value = x[j] }
+    return
+  }
+  for j in point.indices {
+    let lane = colors[j] - first
+    point[j] = Dual(x[j], partials: lane >= 0 && lane < w ? .unitPartials(lane) : .zero)
+  }
+  seeded = true
+}
+
+/// Hessian-vector products along every colour's direction by forward over
+/// reverse: the tape's gradient recorded on `Dual<P>`, one recording and
+/// one sweep per `P.scalarCount` colours.
+@usableFromInline
+final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
+  @usableFromInline let tape = GradientTape<Dual<P>>()
+  @usableFromInline var point: [Dual<P>]
+  /// Whether `point` holds the seeds of the first pass.
+  @usableFromInline var seeded = false
+
+  @usableFromInline
+  init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
+
+  /// Fills `compressed[i·c + k]` with (H·s_k)ᵢ for every colour k, and
+  /// returns f(x); `gradient` receives ∇f(x) if it is not empty.
+  @inlinable
+  func evaluate<F: ADFunction>(
+    _ f: F, at x: [P.Scalar], colors: [Int], colorCount c: Int,
+    compressed: UnsafeMutablePointer<P.Scalar>, gradient: UnsafeMutableBufferPointer<P.Scalar>
+  ) throws -> P.Scalar {
+    let w = P.scalarCount
+    let n = x.count
+    var value: P.Scalar = 0
+    for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
+      _seedColors(
+        &point, at: x, colors: colors, colorCount: c, first: first, seeded: &seeded)
+      let lanes = Swift.min(w, c - first)
+      // The adjoints are read in place: no array per pass.
+      func read(_ y: Dual<P>, _ adjoints: UnsafeBufferPointer<Dual<P>>) -> P.Scalar {
+        if first == 0 {
+          for i in 0..<Swift.min(n, gradient.count) { gradient[i] = adjoints[i].value }
+        }
+        for i in 0..<n {
+          _storeLanes(adjoints[i].partials, lanes, into: compressed + i * c + first)
+        }
+        return y.value
+      }
+      value = try tape._withValueAndGradient(at: point, of: { f($0) }, read)
+    }
+    return value
+  }
+}
+
+/// Jacobian-vector products along every colour's direction by forward mode:
+/// one evaluation on `Dual<P>` per `P.scalarCount` colours.
+@usableFromInline
+final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
+  @usableFromInline var point: [Dual<P>]
+  /// Whether `point` holds the seeds of the first pass.
+  @usableFromInline var seeded = false
+
+  @usableFromInline
+  init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
+
+  /// Fills `compressed[i·c + k]` with (J·s_k)ᵢ for every colour k, and the
+  /// outputs' values into `values` (m of them).
+  ///
+  /// - Throws: ``EpsilonError/outputCountChanged(first:later:pass:)`` if f
+  ///   returns other than m outputs.
+  @inlinable
+  func evaluate<F: ADVectorFunction>(
+    _ f: F, at x: [P.Scalar], colors: [Int], colorCount c: Int, outputCount m: Int,
+    compressed: UnsafeMutablePointer<P.Scalar>, values: UnsafeMutableBufferPointer<P.Scalar>
+  ) throws {
+    let w = P.scalarCount
+    var pass = 0
+    for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
+      _seedColors(
+        &point, at: x, colors: colors, colorCount: c, first: first, seeded: &seeded)
+      let y = f(point)
+      pass += 1
+      guard y.count == m else {
+        throw EpsilonError.outputCountChanged(first: m, later: y.count, pass: pass)
+      }
+      let lanes = Swift.min(w, c - first)
+      for i in 0..<m {
+        if first == 0 && i < values.count { values[i] = y[i].value }
+        _storeLanes(y[i].partials, lanes, into: compressed + i * c + first)
+      }
+    }
+  }
+}
+
+/// Builds a plan's evaluation for one SIMD width of its scalar type: what
+/// varies with the number of colours.
+@usableFromInline
+protocol _LaneWidthBuilder {
+  associatedtype Scalar: ADScalar
+  associatedtype Built
+  /// The evaluation with `P.scalarCount` colours per pass.
+  func build<P: SIMD & DualPartials>(_ width: P.Type) -> Built where P.Scalar == Scalar
+}
+
+extension _LaneWidthBuilder {
+  /// The evaluation at the narrowest width of 2, 4, 8 and 16 that holds
+  /// `colors` lanes (16 beyond: several passes).
+  @inlinable
+  func build(forColors colors: Int) -> Built {
+    switch colors {
+    case ...2: return build(SIMD2<Scalar>.self)
+    case ...4: return build(SIMD4<Scalar>.self)
+    case ...8: return build(SIMD8<Scalar>.self)
+    default: return build(SIMD16<Scalar>.self)
+    }
+  }
+}
+
+/// A Hessian plan's evaluation at one width.
+@usableFromInline
+struct _HessianEvaluation<F: ADFunction, Scalar: ADScalar>: _LaneWidthBuilder {
+  @usableFromInline let count: Int
+  @usableFromInline let colors: [Int]
+  @usableFromInline let colorCount: Int
+
+  @inlinable
+  init(count: Int, colors: [Int], colorCount: Int) {
+    self.count = count
+    self.colors = colors
+    self.colorCount = colorCount
+  }
+
+  @inlinable
+  func build<P: SIMD & DualPartials>(_ width: P.Type)
+    -> (F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) throws
+    -> Scalar
+  where P.Scalar == Scalar {
+    let engine = _CompressedHessian<P>(count: count)
+    let (colors, c) = (self.colors, colorCount)
+    return {
+      try engine.evaluate(
+        $0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
+    }
+  }
+}
+
+/// A Jacobian plan's evaluation at one width.
+@usableFromInline
+struct _JacobianEvaluation<F: ADVectorFunction, Scalar: ADScalar>: _LaneWidthBuilder {
+  @usableFromInline let count: Int
+  @usableFromInline let outputCount: Int
+  @usableFromInline let colors: [Int]
+  @usableFromInline let colorCount: Int
+
+  @inlinable
+  init(count: Int, outputCount: Int, colors: [Int], colorCount: Int) {
+    self.count = count
+    self.outputCount = outputCount
+    self.colors = colors
+    self.colorCount = colorCount
+  }
+
+  @inlinable
+  func build<P: SIMD & DualPartials>(_ width: P.Type)
+    -> (F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) throws
+    -> Void
+  where P.Scalar == Scalar {
+    let engine = _CompressedJacobian<P>(count: count)
+    let (colors, c, m) = (self.colors, colorCount, outputCount)
+    return {
+      try engine.evaluate(
+        $0, at: $1, colors: colors, colorCount: c, outputCount: m, compressed: $2, values: $3)
+    }
+  }
+}
