@@ -48,16 +48,19 @@ extension HyperDualPartials {
 
 extension HyperDualPartials
 where Self: ADScalar, Epsilon1 == Self, Epsilon2 == Self, Epsilon12 == Self {
-  /// a · b: one seed per part, so ε₁₂ is a single number.
-  @_transparent
-  public static func outerProduct(_ a: Self, _ b: Self) -> Self { a * b }
+  /// a · b: one seed per part, so ε₁₂ is a single number (zero
+  /// annihilating, as ``ADScalar/scaled(by:)``).
+  @inlinable
+  public static func outerProduct(_ a: Self, _ b: Self) -> Self {
+    b.scaled(by: a)
+  }
 
-  /// a · b + c · d.
-  @_transparent
+  /// a · b + c · d, zero annihilating in each product.
+  @inlinable
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> Self
   {
-    a * b + c * d
+    .combine(a, b, c, d)
   }
 }
 
@@ -81,22 +84,26 @@ extension Float: HyperDualPartials {
 
 // MARK: - n × n blocks
 
-extension SIMD where Scalar: FloatingPoint {
-  /// Row i of a ⊗ b + c ⊗ d: `a[i] * b + c[i] * d`, two vector FMAs.
+extension SIMD where Scalar: ADScalar {
+  // The rows use the first-order algebra's products (`scaled(by:)`,
+  // `combine`), so the NaN-safety of the partials holds in ε₁₂ too: a zero
+  // on either side of a product gives 0 even when the other is ±∞ or NaN.
+  // With plain products, `sqrt(x[0]) + x[1] * x[1]` at (0, 1) had NaN
+  // off-diagonal entries (0 · −∞ in row 1) where the function is
+  // separable.
+
+  /// Row i of a ⊗ b + c ⊗ d: `a[i]·b + c[i]·d`, zero annihilating.
   @inlinable
   static func _outerRow(_ a: Self, _ b: Self, _ c: Self, _ d: Self, _ i: Int)
     -> Self
   {
-    let ab: Self = a[i] * b
-    let cd: Self = c[i] * d
-    return ab + cd
+    .combine(a[i], b, c[i], d)
   }
 
-  /// Row i of a ⊗ b: `a[i] * b`.
+  /// Row i of a ⊗ b: `a[i]·b`, zero annihilating.
   @inlinable
   static func _outerRow(_ a: Self, _ b: Self, _ i: Int) -> Self {
-    let row: Self = a[i] * b
-    return row
+    b.scaled(by: a[i])
   }
 }
 
@@ -246,16 +253,19 @@ where Seeds.Scalar: ADScalar {
   /// n mixed partials: a block of H·v.
   public typealias Epsilon12 = Seeds
 
-  /// a · b, the direction's derivative times each seed's.
+  /// a · b, the direction's derivative times each seed's (zero
+  /// annihilating).
   @inlinable
-  public static func outerProduct(_ a: Scalar, _ b: Seeds) -> Seeds { a * b }
+  public static func outerProduct(_ a: Scalar, _ b: Seeds) -> Seeds {
+    b.scaled(by: a)
+  }
 
-  /// a · b + c · d.
+  /// a · b + c · d, zero annihilating in each product.
   @inlinable
   public static func outerProductSum(
     _ a: Scalar, _ b: Seeds, _ c: Scalar, _ d: Seeds
   ) -> Seeds {
-    a * b + c * d
+    .combine(a, b, c, d)
   }
 }
 

@@ -45,6 +45,11 @@ where Magnitude == Self {
   /// sweep skips such adjoints. Conservative: `false` unless a type knows
   /// better (plain numbers compare with 0).
   var _isExactlyZero: Bool { get }
+  /// `adjoint · partial` in a reverse sweep, where a zero on either side
+  /// gives zero even when the other is ±∞ or NaN, in the value as in the
+  /// derivatives, so that reverse mode gives what forward mode's partials
+  /// arithmetic gives (`DualPartials.scaled(by:)`).
+  static func _sweepProduct(_ adjoint: Self, _ partial: Self) -> Self
 
   /// `rule(x)`: the value and, for differentiating types, its derivatives.
   ///
@@ -59,6 +64,13 @@ where Magnitude == Self {
 extension ADReal {
   /// Not known to be zero: a reverse sweep never skips it.
   @inlinable public var _isExactlyZero: Bool { false }
+
+  /// The plain product: a type that records operations (a tape's
+  /// variable) must record this one too.
+  @inlinable
+  public static func _sweepProduct(_ adjoint: Self, _ partial: Self) -> Self {
+    adjoint * partial
+  }
 
   /// Subtraction in place.
   @_transparent
