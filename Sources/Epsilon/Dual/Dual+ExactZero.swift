@@ -14,15 +14,13 @@ extension Dual {
     return true
   }
 
-  /// `adjoint · partial` in a reverse sweep over dual adjoints (forward
-  /// over reverse): the value's product is zero annihilating too, so that
-  /// an infinite adjoint meeting a partial whose value is 0 (`sqrt` of
-  /// x² + y² at the origin) gives the plain tape's gradient, 0, not NaN.
+  /// `a · b`, zero annihilating: ``scaled(by:)``, whose value's product
+  /// annihilates too. In a sweep over dual adjoints (forward over
+  /// reverse), an infinite adjoint meeting a partial whose value is 0
+  /// (`sqrt` of x² + y² at the origin) then gives the plain tape's
+  /// gradient, 0, not NaN.
   @inlinable
-  public static func _sweepProduct(_ adjoint: Self, _ partial: Self) -> Self {
-    Self(
-      Value._sweepProduct(adjoint.value, partial.value),
-      partials: .combine(
-        partial.value, adjoint.partials, adjoint.value, partial.partials))
+  public static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self {
+    b.scaled(by: a)
   }
 }

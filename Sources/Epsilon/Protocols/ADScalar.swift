@@ -57,10 +57,10 @@ extension ADScalar {
   /// Whether the number is zero (a plain number has no derivatives).
   @inlinable public var _isExactlyZero: Bool { self == 0 }
 
-  /// `adjoint · partial`, zero annihilating: ``scaled(by:)``.
+  /// `a · b`, zero annihilating: ``scaled(by:)``.
   @inlinable
-  public static func _sweepProduct(_ adjoint: Self, _ partial: Self) -> Self {
-    partial.scaled(by: adjoint)
+  public static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self {
+    b.scaled(by: a)
   }
 }
 
