@@ -205,5 +205,56 @@ struct KinkAgreementTests {
   }
 }
 
+/// hypot(atan2(x, x), asin(3)): the tangent of atan2(x, x) cancels to 0
+/// before it meets asin(3)'s NaN.
+private struct CancelledForward: ADFunction {
+  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
+    T.hypot(T.atan2(x[0], x[0]), T.asin(T(3.0)))
+  }
+}
+
+/// l − l with l = log(x): l's adjoints (1 and −1) cancel to 0 before
+/// they meet log's NaN partial at x < 0.
+private struct CancelledReverse: ADFunction {
+  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
+    let l = T.log(x[0])
+    return l - l
+  }
+}
+
+extension KinkAgreementTests {
+  /// KinksAndDomainEdges.md, "Where modes differ": where a sum cancels to
+  /// exactly 0 in one direction only and then meets a NaN partial, the
+  /// mode whose sum cancelled gives 0 and the other NaN; never two
+  /// different numbers. Pinned in every mode of each family.
+  @Test("Where modes differ: an exact cancellation next to a NaN gives 0 in one direction, NaN in the other")
+  func cancellationNextToNaNIsPinned() throws {
+    let x = [0.5]
+    // Forward cancels (1·1 − 1·1 = 0 before × NaN): 0; reverse: NaN.
+    let f = CancelledForward()
+    #expect(gradient(at: x, of: f, mode: .forward) == [0])
+    #expect(derivative(at: 0.5) { y in f([y]) } == 0)
+    #expect(try reverseGradient(at: x) { f($0) }[0].isNaN)
+    #expect(gradient(at: x, of: f, mode: .reverse)[0].isNaN)
+    for strategy in [HessianStrategy.hyperDual, .secondOrderSIMD, .nestedDual] {
+      let r = valueGradientHessian(at: x, of: f, strategy: strategy)
+      #expect(r.gradient == [0] && r.hessian[0, 0] == 0, "\(strategy)")
+    }
+    let reverseFirst = valueGradientHessian(at: x, of: f, strategy: .forwardOverReverse)
+    #expect(reverseFirst.gradient[0].isNaN && reverseFirst.hessian[0, 0].isNaN)
+
+    // Reverse cancels (adjoints 1 − 1 = 0 before × NaN): 0; forward: NaN.
+    let g = CancelledReverse()
+    #expect(try reverseGradient(at: [-1.0]) { g($0) } == [0])
+    #expect(gradient(at: [-1.0], of: g, mode: .reverse) == [0])
+    #expect(gradient(at: [-1.0], of: g, mode: .forward)[0].isNaN)
+    #expect(derivative(at: -1.0) { y in g([y]) }.isNaN)
+    let forwardFirst = valueGradientHessian(at: [-1.0], of: g, strategy: .hyperDual)
+    #expect(forwardFirst.gradient[0].isNaN && forwardFirst.hessian[0, 0].isNaN)
+    let byTape = valueGradientHessian(at: [-1.0], of: g, strategy: .forwardOverReverse)
+    #expect(byTape.gradient == [0] && byTape.hessian[0, 0] == 0)
+  }
+}
+
 /// The C library's pow, named apart from Epsilon's generic one.
 private func Foundation_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }

@@ -107,7 +107,8 @@ public final class GradientTape<T: ADReal> {
   ///
   /// A released tape's entry and adjoint buffers stay in a pool that
   /// every tape (of any scalar type) draws from, up to a sixteenth of the
-  /// machine's memory and at most 1 GiB, so that a new tape records into
+  /// memory the process may use (the machine's, or its container's cgroup
+  /// limit where that is lower) and at most 1 GiB, so that a new tape records into
   /// memory that is already mapped: at 10⁶ inputs, page faults on fresh
   /// memory cost three times the recording itself. Call this after the
   /// last large gradient to give that memory back.
