@@ -120,9 +120,9 @@ struct KinkAgreementTests {
       (2.0, 0.0), (-1.0, 2.0), (0.5, 0.0), (0.0, 0.5),
     ])
   func powCrossTermAtKinks(_ e: Double, _ b: Double) throws {
-    let cross = b == 0 ? 0 : Foundation_pow(b, e - 1) * (1 + e * log(b))
-    let bb = e == 0 || e == 1 ? 0 : e * ((e - 1) * Foundation_pow(b, e - 2))
-    let ee = b == 0 ? 0 : Foundation_pow(b, e) * log(b) * log(b)
+    let cross = b == 0 ? 0 : cLibraryPow(b, e - 1) * (1 + e * log(b))
+    let bb = e == 0 || e == 1 ? 0 : e * ((e - 1) * cLibraryPow(b, e - 2))
+    let ee = b == 0 ? 0 : cLibraryPow(b, e) * log(b) * log(b)
     // Exponent first: H = [[ee, cross], [cross, bb]].
     for (mode, h) in try everyHessian(PowExponentFirst(), at: [e, b]) {
       let context = "pow(b, e) at (e, b) = (\(e), \(b)) by \(mode): \(h)"
@@ -227,7 +227,9 @@ extension KinkAgreementTests {
   /// exactly 0 in one direction only and then meets a NaN partial, the
   /// mode whose sum cancelled gives 0 and the other NaN; never two
   /// different numbers. Pinned in every mode of each family.
-  @Test("Where modes differ: an exact cancellation next to a NaN gives 0 in one direction, NaN in the other")
+  @Test(
+    "Where modes differ: an exact cancellation next to a NaN gives 0 in one direction, NaN in the other"
+  )
   func cancellationNextToNaNIsPinned() throws {
     let x = [0.5]
     // Forward cancels (1·1 − 1·1 = 0 before × NaN): 0; reverse: NaN.
@@ -257,4 +259,4 @@ extension KinkAgreementTests {
 }
 
 /// The C library's pow, named apart from Epsilon's generic one.
-private func Foundation_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+private func cLibraryPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }

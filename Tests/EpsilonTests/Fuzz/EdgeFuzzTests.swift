@@ -73,7 +73,8 @@ func edgeCheck(_ program: FuzzProgram, _ ledger: inout EdgeLedger) {
     var run = EdgeRun(program: program, x: x)
     run.compareAll()
     if run.differingSeconds > 0 {
-      ledger.skipped["second derivatives differing through an infinite local derivative", default: 0] += 1
+      ledger.skipped[
+        "second derivatives differing through an infinite local derivative", default: 0] += 1
     }
     if run.cancellations > 0 {
       ledger.skipped["forward ≠ reverse by an exact cancellation at NaN/∞", default: 0] += 1
