@@ -35,21 +35,18 @@ let edgeCoordinates: [Double] = [0, -0.0, 1, -1, 2, -2, 0.5, -0.5, 3]
 
 @Suite("Differential fuzz at kinks and domain edges")
 struct EdgeFuzzTests {
-  static let shardCount = 2
+  /// Programs per run, over two shards (EPSILON_FUZZ_SEED moves both
+  /// fuzzers' seeds).
   static let count = Int(fuzzEnvironmentInteger("EPSILON_EDGE_FUZZ_COUNT") ?? 2_000)
-  static let baseSeed =
-    fuzzEnvironmentInteger("EPSILON_FUZZ_SEED") ?? 0x0E95_110F_0225_2026
 
   @Test(
     "Programs at kinks and domain edges: every mode gives the convention",
-    arguments: 0..<shardCount)
+    arguments: 0..<2)
   func edgePrograms(shard: Int) {
     var ledger = EdgeLedger()
-    let perShard = (Self.count + Self.shardCount - 1) / Self.shardCount
-    for index in 0..<perShard {
-      let seed =
-        Self.baseSeed ^ 0xED6E
-        &+ UInt64(shard * 1_000_000_007 + index) &* 0x9E37_79B9_7F4A_7C15
+    for index in 0..<(Self.count + 1) / 2 {
+      let base = DifferentialFuzzTests.baseSeed ^ 0xED6E
+      let seed = fuzzSeed(base: base, shard: shard, index: index)
       edgeCheck(FuzzProgram(seed: seed, edges: true), &ledger)
       if ledger.failures.count >= 5 { break }
     }
@@ -58,7 +55,8 @@ struct EdgeFuzzTests {
     print(
       "edge fuzz shard \(shard): \(ledger.programs) programs, "
         + "\(ledger.points) points, \(ledger.comparisons) comparisons, "
-        + "skipped points: [\(skipped)], \(ledger.failures.count) failures")
+        + "points with a difference the table names: [\(skipped)], "
+        + "\(ledger.failures.count) failures")
     for failure in ledger.failures { Issue.record(Comment(rawValue: failure)) }
   }
 }
@@ -124,15 +122,8 @@ struct EdgeRun {
   var isSingular: Bool { !singular.isEmpty }
 
   mutating func fail(_ what: String) {
-    let point = "[" + x.map { "\($0)" }.joined(separator: ", ") + "]"
     failures.append(
-      """
-      \(what)
-      seed: 0x\(String(program.seed, radix: 16)) \
-      (FuzzProgram(seed: 0x\(String(program.seed, radix: 16)), edges: true))
-      \(program)
-      let x: [Double] = \(point)
-      """)
+      fuzzFailureReport(what, program, x, replay: "seed: 0x…, edges: true"))
   }
 
   /// Same value bit for bit (any NaN matches any NaN).
@@ -199,23 +190,11 @@ struct EdgeRun {
     let n = self.n
 
     // First derivatives: the one-tangent Dual is the reference.
-    var g = [Double](repeating: 0, count: n)
-    for i in 0..<n {
-      let y = evaluate(
-        program, x.indices.map { Dual<Double>(x[$0], partials: $0 == i ? 1 : 0) })
-      expectValue(y.value, "Dual<Double>")
-      g[i] = y.partials
-    }
-    func chunked<P>(_ chunk: P.Type) -> (value: Double, gradient: [Double])
-    where P: SIMD & DualPartials, P.Scalar == Double {
-      valueWithGradient(at: x, chunk: chunk) { evaluate(program, $0) }
-    }
+    let (values, g) = fuzzGradientByDual(program, x)
+    for v in values { expectValue(v, "Dual<Double>") }
     let function = FuzzFunction(program: program)
-    var gradients: [(String, (value: Double, gradient: [Double]))] = [
-      ("gradient(chunk: SIMD2)", chunked(SIMD2<Double>.self)),
-      ("gradient(chunk: SIMD4)", chunked(SIMD4<Double>.self)),
-      ("gradient(chunk: SIMD8)", chunked(SIMD8<Double>.self)),
-      ("gradient(chunk: SIMD16)", chunked(SIMD16<Double>.self)),
+    var gradients = fuzzGradientsByChunks(program, x)
+    gradients += [
       ("gradient(mode: .forward)", valueWithGradient(at: x, of: function, mode: .forward)),
       ("gradient(mode: .reverse)", valueWithGradient(at: x, of: function, mode: .reverse)),
       ("gradient(mode: .automatic)", valueWithGradient(at: x, of: function)),
