@@ -84,26 +84,66 @@ extension Float: HyperDualPartials {
 
 // MARK: - n × n blocks
 
-extension SIMD where Scalar: ADScalar {
-  // The rows use the first-order algebra's products (`scaled(by:)`,
-  // `combine`), so the NaN-safety of the partials holds in ε₁₂ too: a zero
-  // on either side of a product gives 0 even when the other is ±∞ or NaN.
-  // With plain products, `sqrt(x[0]) + x[1] * x[1]` at (0, 1) had NaN
-  // off-diagonal entries (0 · −∞ in row 1) where the function is
-  // separable.
-
-  /// Row i of a ⊗ b + c ⊗ d: `a[i]·b + c[i]·d`, zero annihilating.
+extension SIMD where Scalar: FloatingPoint {
+  /// Row i of a ⊗ b + c ⊗ d: `a[i] * b + c[i] * d`, two vector FMAs.
   @inlinable
   static func _outerRow(_ a: Self, _ b: Self, _ c: Self, _ d: Self, _ i: Int)
     -> Self
   {
-    .combine(a[i], b, c[i], d)
+    let ab: Self = a[i] * b
+    let cd: Self = c[i] * d
+    return ab + cd
   }
 
-  /// Row i of a ⊗ b: `a[i]·b`, zero annihilating.
+  /// Row i of a ⊗ b: `a[i] * b`.
   @inlinable
   static func _outerRow(_ a: Self, _ b: Self, _ i: Int) -> Self {
-    b.scaled(by: a[i])
+    let row: Self = a[i] * b
+    return row
+  }
+
+  /// Whether every lane of `a` and `b` is finite: x − x is 0 for a finite
+  /// lane and NaN for ±∞ or NaN, and a NaN survives the sum.
+  @inlinable @inline(__always)
+  static func _allFinite(_ a: Self, _ b: Self) -> Bool {
+    ((a - a) + (b - b)).sum() == 0
+  }
+
+  /// Whether every lane of `a`, `b`, `c` and `d` is finite, in one mask.
+  @inlinable @inline(__always)
+  static func _allFinite(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Bool {
+    ((a - a) + (b - b) + ((c - c) + (d - d))).sum() == 0
+  }
+}
+
+extension SIMD where Scalar: ADScalar {
+  // Outer products follow the first-order algebra's products
+  // (`scaled(by:)`, `combine`), so the NaN-safety of the partials holds in
+  // ε₁₂ too: a zero on either side of a product gives 0 even when the
+  // other is ±∞ or NaN. With plain products, `sqrt(x[0]) + x[1] * x[1]`
+  // at (0, 1) had NaN off-diagonal entries (0 · −∞ in row 1) where the
+  // function is separable. Where every lane of the factors is finite
+  // (almost always) the plain product is that product, so the factors are
+  // checked once per outer product and the rows stay plain vector
+  // multiplies; the zero tests per row cost twice the time of a Hessian at
+  // N = 8 (the seeds are mostly zeros, which sent every row down the slow
+  // path).
+
+  /// a ⊗ b with a non-finite factor: each row by `scaled(by:)`.
+  @inlinable @inline(never)
+  static func _annihilatingOuterProduct<Block>(
+    _ a: Self, _ b: Self, _ layout: ((Int) -> Self) -> Block
+  ) -> Block {
+    layout { b.scaled(by: a[$0]) }
+  }
+
+  /// a ⊗ b + c ⊗ d with a non-finite factor: each row by `combine`.
+  @inlinable @inline(never)
+  static func _annihilatingOuterProductSum<Block>(
+    _ a: Self, _ b: Self, _ c: Self, _ d: Self,
+    _ layout: ((Int) -> Self) -> Block
+  ) -> Block {
+    layout { .combine(a[$0], b, c[$0], d) }
   }
 }
 
@@ -118,7 +158,12 @@ extension SIMD2: HyperDualPartials where Scalar: ADScalar {
   /// The 2 × 2 outer product, row-major.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> SIMD4<Scalar> {
-    SIMD4(lowHalf: _outerRow(a, b, 0), highHalf: _outerRow(a, b, 1))
+    if _fastPath(_allFinite(a, b)) {
+      return SIMD4(lowHalf: _outerRow(a, b, 0), highHalf: _outerRow(a, b, 1))
+    }
+    return _annihilatingOuterProduct(a, b) { row in
+      SIMD4(lowHalf: row(0), highHalf: row(1))
+    }
   }
 
   /// a ⊗ b + c ⊗ d, row-major.
@@ -126,8 +171,13 @@ extension SIMD2: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> SIMD4<Scalar>
   {
-    SIMD4(
-      lowHalf: _outerRow(a, b, c, d, 0), highHalf: _outerRow(a, b, c, d, 1))
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return SIMD4(
+        lowHalf: _outerRow(a, b, c, d, 0), highHalf: _outerRow(a, b, c, d, 1))
+    }
+    return _annihilatingOuterProductSum(a, b, c, d) { row in
+      SIMD4(lowHalf: row(0), highHalf: row(1))
+    }
   }
 }
 
@@ -142,7 +192,8 @@ extension SIMD4: HyperDualPartials where Scalar: ADScalar {
   /// The 4 × 4 outer product, row-major.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> SIMD16<Scalar> {
-    _fourRows { _outerRow(a, b, $0) }
+    if _fastPath(_allFinite(a, b)) { return _fourRows { _outerRow(a, b, $0) } }
+    return _annihilatingOuterProduct(a, b, _fourRows)
   }
 
   /// a ⊗ b + c ⊗ d, row-major.
@@ -150,7 +201,10 @@ extension SIMD4: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> SIMD16<Scalar>
   {
-    _fourRows { _outerRow(a, b, c, d, $0) }
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return _fourRows { _outerRow(a, b, c, d, $0) }
+    }
+    return _annihilatingOuterProductSum(a, b, c, d, _fourRows)
   }
 
   /// Rows 0 ..< 4 of a 4 × 4 block, each given by `row`.
@@ -173,7 +227,10 @@ extension SIMD8: HyperDualPartials where Scalar: ADScalar {
   /// The 8 × 8 outer product, row-major: eight rows `a[i] * b`.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> SIMD64<Scalar> {
-    _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, $0) }
+    if _fastPath(_allFinite(a, b)) {
+      return _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, $0) }
+    }
+    return _annihilatingOuterProduct(a, b) { _stacked(SIMD64<Scalar>.self, from: 0, $0) }
   }
 
   /// a ⊗ b + c ⊗ d, row-major: eight rows `a[i] * b + c[i] * d`.
@@ -181,7 +238,12 @@ extension SIMD8: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> SIMD64<Scalar>
   {
-    _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, c, d, $0) }
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, c, d, $0) }
+    }
+    return _annihilatingOuterProductSum(a, b, c, d) {
+      _stacked(SIMD64<Scalar>.self, from: 0, $0)
+    }
   }
 
   /// Rows `first ..< first + 4` of an 8 × 8 block, each given by `row`.
@@ -206,7 +268,8 @@ extension SIMD16: HyperDualPartials where Scalar: ADScalar {
   /// The 16 × 16 outer product, row-major: sixteen rows `a[i] * b`.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> Epsilon12 {
-    _block { _outerRow(a, b, $0) }
+    if _fastPath(_allFinite(a, b)) { return _block { _outerRow(a, b, $0) } }
+    return _annihilatingOuterProduct(a, b, _block)
   }
 
   /// a ⊗ b + c ⊗ d, row-major: sixteen rows `a[i] * b + c[i] * d`.
@@ -214,7 +277,10 @@ extension SIMD16: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> Epsilon12
   {
-    _block { _outerRow(a, b, c, d, $0) }
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return _block { _outerRow(a, b, c, d, $0) }
+    }
+    return _annihilatingOuterProductSum(a, b, c, d, _block)
   }
 
   /// The 16 × 16 block whose rows `row` gives.
