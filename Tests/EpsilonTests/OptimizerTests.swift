@@ -373,6 +373,39 @@ private let tightPoint = 1e-6
     }
   }
 
+  /// Issue 16: `[1e20]` then `[1]` in `Float`. g² = 10⁴⁰ overflows
+  /// `Float`; kept as g², the second moment became ∞ and the next step
+  /// ∞ − ∞ = NaN. The reference is Kingma & Ba's update in `Double`, where
+  /// nothing overflows, rounded to `Float` at the end.
+  @Test("Adam: one huge Float gradient does not poison later steps")
+  func adamSurvivesHugeGradient() throws {
+    var adam = try Adam<Float>(learningRate: 0.01)
+    var x: [Float] = [1]
+    var reference = 1.0
+    var (m, v) = (0.0, 0.0)
+    for (step, g) in [1e20, 1, -3, 1e20, 0.5].enumerated() {
+      try adam.apply(gradients: [Float(g)], to: &x)
+      let t = Double(step + 1)
+      let gd = Double(Float(g))
+      m += (gd - m) * (1 - Double(Float(0.9)))
+      v += (gd * gd - v) * (1 - Double(Float(0.999)))
+      let alpha =
+        0.01 * (1 - Double.pow(Double(Float(0.999)), t)).squareRoot()
+        / (1 - Double.pow(Double(Float(0.9)), t))
+      reference -= m * alpha / (v.squareRoot() + Double(Float(1e-7)))
+      #expect(x[0].isFinite, "step \(step + 1)")
+      // Float's rounding of a dozen operations on O(1) ratios.
+      #expect(
+        Swift.abs(Double(x[0]) - reference) <= 1e-5 * Swift.max(1, Swift.abs(reference)),
+        "step \(step + 1): \(x[0]) vs \(reference)")
+    }
+    // The first step is Adam's usual first step, of size η, not 0.
+    var fresh = try Adam<Float>(learningRate: 0.01)
+    var y: [Float] = [1]
+    try fresh.apply(gradients: [1e20], to: &y)
+    #expect(Swift.abs(y[0] - 0.99) <= 1e-6)
+  }
+
   @Test func emptyParametersAreRejected() throws {
     var empty: [Double] = []
     var sgd = try SGD()

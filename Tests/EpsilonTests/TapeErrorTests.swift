@@ -110,6 +110,27 @@ struct TapeErrorTests {
     }
   }
 
+  @Test("The pool's budget respects a cgroup memory limit")
+  func poolBudgetRespectsCgroupLimit() {
+    // A sixteenth of the smaller memory, at most 1 GiB.
+    let gib = 1 << 30
+    #expect(_retainedBudget(physical: 64 * gib, cgroupLimit: nil) == gib)
+    #expect(_retainedBudget(physical: 64 * gib, cgroupLimit: 2 * gib) == gib / 8)
+    #expect(_retainedBudget(physical: 4 * gib, cgroupLimit: 32 * gib) == gib / 4)
+    #expect(_retainedBudget(physical: nil, cgroupLimit: 512 << 20) == 32 << 20)
+    #expect(_retainedBudget(physical: nil, cgroupLimit: nil) == 1 << 26)
+    // cgroup v2 writes "max" for no limit; v1 a number near Int64.max.
+    #expect(_parseCgroupLimit("max\n") == nil)
+    #expect(_parseCgroupLimit("2147483648\n") == 2 * gib)
+    #expect(_parseCgroupLimit("9223372036854771712\n") == nil)
+    #expect(_parseCgroupLimit("") == nil)
+    // This process: the budget never exceeds a sixteenth of its limit.
+    if let limit = _cgroupMemoryLimit() {
+      #expect(limit > 0 && _TapeHeaderPool.retainedBudget <= limit / 16)
+    }
+    #expect(_TapeHeaderPool.retainedBudget <= gib)
+  }
+
   @Test("After 2³² − 2 clears the header retires: old variables stay stale")
   func generationsUsedUp() throws {
     let tape = Tape(persistent: true)

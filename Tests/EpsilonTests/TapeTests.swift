@@ -60,6 +60,33 @@ struct TapeTests {
         == [9, 42])
   }
 
+  /// TensorFlow 2.21: with `c` an unwatched constant, kk = c·c and
+  /// y = kk·3, `tape.gradient(y, kk)` is None (nothing watched flows into
+  /// kk, so TensorFlow never recorded it); after `tape.watch(c)` it is 3.
+  @Test("An intermediate of unwatched constants is unconnected (nil); watched, its gradient is 3")
+  func intermediateOfUnwatchedConstants() throws {
+    let tape = Tape(persistent: true)
+    let c = tape.constant(2)
+    let kk = c * c
+    let y = kk * 3
+    #expect(try tape.gradient(of: y, withRespectTo: kk) == nil)
+    #expect(try tape.gradient(of: y, withRespectTo: kk, unconnected: .zero) == 0)
+    #expect(try tape.gradient(of: y, withRespectTo: [kk, c]) == [nil, nil])
+    tape.watch(c)
+    #expect(try tape.gradient(of: y, withRespectTo: kk) == 3)
+    #expect(try tape.gradient(of: y, withRespectTo: c) == 12)
+
+    // Mixed: an intermediate with a watched input in it is connected,
+    // and one of constants only is not, on the same tape.
+    let mixed = Tape(persistent: true)
+    let x = mixed.variable(5)
+    let k = mixed.constant(2)
+    let kx = k * x
+    let kk2 = k * k
+    let z = kx * kk2
+    #expect(try mixed.gradient(of: z, withRespectTo: [kx, kk2, x, k]) == [4, nil, 8, nil])
+  }
+
   @Test("Constants give [nil, nil]; watched constants give [9, 42]")
   func constantsAndWatch() throws {
     let tape = Tape()

@@ -172,6 +172,24 @@ struct TrapTests {
         _ = h[2, 0]
       }
     }
+
+    /// Issue 16: `h[1, -1]` on a 3 × 3 Hessian read and wrote `h[0, 0]`
+    /// (1·2/2 − 1 = 0 in the packed triangle).
+    @Test("Hessian subscript with a negative index traps, as an array's does")
+    func hessianSubscriptNegativeIndex() async {
+      await #expect(processExitsWith: .failure) {
+        let h = try Hessian<Double>(count: 3)
+        _ = h[1, -1]
+      }
+      await #expect(processExitsWith: .failure) {
+        var h = try Hessian<Double>(count: 3)
+        h[-1, 1] = 2
+      }
+      await #expect(processExitsWith: .failure) {
+        let h = try Hessian<Double>(count: 3)
+        _ = h[0, 3]
+      }
+    }
   #endif
 }
 

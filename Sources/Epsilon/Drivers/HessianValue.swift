@@ -75,11 +75,24 @@ public struct Hessian<Scalar: ADScalar>: Sendable {
 
   /// The entry ∂²f/∂xᵢ∂xⱼ, equal to ∂²f/∂xⱼ∂xᵢ.
   ///
-  /// Indices must be in `0 ..< count`, as for an array.
+  /// Indices must be in `0 ..< count`, as for an array: any other index
+  /// stops the program, in release builds too.
   @inlinable
   public subscript(i: Int, j: Int) -> Scalar {
-    get { _packed[Self._index(i, j)] }
-    set { _packed[Self._index(i, j)] = newValue }
+    get { _packed[_checkedIndex(i, j)] }
+    set { _packed[_checkedIndex(i, j)] = newValue }
+  }
+
+  /// The packed position of (i, j), after the array-like range check: a
+  /// negative index would otherwise land on another entry of the triangle
+  /// (`h[1, -1]` read `h[0, 0]`).
+  @inlinable
+  func _checkedIndex(_ i: Int, _ j: Int) -> Int {
+    precondition(
+      UInt(bitPattern: i) < UInt(bitPattern: count)
+        && UInt(bitPattern: j) < UInt(bitPattern: count),
+      "Hessian index out of range")
+    return Self._index(i, j)
   }
 
   /// Row i: ∂²f/∂xᵢ∂xⱼ for every j.

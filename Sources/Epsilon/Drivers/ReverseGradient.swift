@@ -16,7 +16,10 @@ extension GradientTape {
   /// Inputs `f` does not depend on get a zero gradient.
   ///
   /// - Throws: ``TapeError`` if `f` returns a variable of another tape or
-  ///   one poisoned by mixing tapes.
+  ///   one poisoned by mixing tapes; ``TapeError/cannotReserve(slots:)``
+  ///   or ``TapeError/outOfMemory(bytes:)`` if the inputs' tape or arrays
+  ///   cannot be allocated, and ``TapeError/tapeFull(_:)`` if the
+  ///   recording outgrows the memory.
   /// - Complexity: One evaluation of `f` and one reverse sweep; no
   ///   allocation once the tape's storage has grown to fit `f`.
   @inlinable
@@ -41,6 +44,12 @@ extension GradientTape {
   ) throws -> R {
     clear()
     try reserveCapacity(x.count)
+    // The arrays this driver builds for the caller are checked as the tape
+    // is: a huge input throws rather than stopping the process where the
+    // runtime's allocation fails (the tape's reservation can succeed and
+    // the inputs, three times the size of `x`, still not fit).
+    try _checkAllocation(x.count, of: Variable.self)
+    try _checkAllocation(x.count, of: T.self)
     // The inputs array is moved into a local while recording: appending to
     // the stored property between calls to this tape's methods made each
     // append a dynamic exclusivity check (swift_beginAccess, ~120
@@ -96,7 +105,8 @@ extension GradientTape {
 /// ``GradientTape/gradient(at:of:)``.
 ///
 /// - Throws: ``TapeError`` if `f` returns a variable of another tape or
-///   one poisoned by mixing tapes.
+///   one poisoned by mixing tapes, or if the tape or the driver's arrays
+///   cannot be allocated (``GradientTape/valueWithGradient(at:of:)``).
 /// - Complexity: O(operations of `f`) time and 24 bytes per operation
 ///   (for `Double`).
 @inlinable
@@ -136,7 +146,8 @@ public func valueWithReverseGradient<T: ADReal>(
 ///   - f: The vector function, recorded on a fresh tape.
 /// - Throws: ``TapeError/cotangentCountMismatch(outputs:cotangents:)`` if
 ///   `v` and the output differ in length; ``TapeError`` for outputs of
-///   another tape or poisoned ones.
+///   another tape or poisoned ones, or if the inputs' tape or array cannot
+///   be allocated.
 /// - Complexity: One evaluation of `f` and one reverse sweep.
 @inlinable
 public func vectorJacobianProduct<T: ADReal>(
@@ -144,6 +155,8 @@ public func vectorJacobianProduct<T: ADReal>(
   of f: ([GradientTape<T>.Variable]) -> [GradientTape<T>.Variable]
 ) throws -> [T] {
   let tape = GradientTape<T>()
+  try tape.reserveCapacity(x.count)
+  try _checkAllocation(x.count, of: GradientTape<T>.Variable.self)
   let inputs = tape.variables(x)
   let outputs = f(inputs)
   return try tape.gradient(

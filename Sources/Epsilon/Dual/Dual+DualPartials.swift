@@ -33,8 +33,11 @@ extension Dual: DualPartials {
     if value._isExactlyZero {
       return Self(value, partials: partials.scaled(by: c.value))
     }
+    // The value's product annihilates zeros too: a tangent whose value
+    // (the first derivative) is infinite times a factor whose value is 0
+    // gives 0, as a one-tangent `Dual` does, not NaN.
     return Self(
-      c.value * value,
+      Value._annihilatingProduct(c.value, value),
       partials: .combine(value, c.partials, c.value, partials))
   }
 

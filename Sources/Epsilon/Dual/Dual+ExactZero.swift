@@ -13,4 +13,14 @@ extension Dual {
     }
     return true
   }
+
+  /// `a · b`, zero annihilating: ``scaled(by:)``, whose value's product
+  /// annihilates too. In a sweep over dual adjoints (forward over
+  /// reverse), an infinite adjoint meeting a partial whose value is 0
+  /// (`sqrt` of x² + y² at the origin) then gives the plain tape's
+  /// gradient, 0, not NaN.
+  @inlinable
+  public static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self {
+    b.scaled(by: a)
+  }
 }

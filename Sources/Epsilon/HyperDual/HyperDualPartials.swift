@@ -48,16 +48,19 @@ extension HyperDualPartials {
 
 extension HyperDualPartials
 where Self: ADScalar, Epsilon1 == Self, Epsilon2 == Self, Epsilon12 == Self {
-  /// a · b: one seed per part, so ε₁₂ is a single number.
-  @_transparent
-  public static func outerProduct(_ a: Self, _ b: Self) -> Self { a * b }
+  /// a · b: one seed per part, so ε₁₂ is a single number (zero
+  /// annihilating, as ``ADScalar/scaled(by:)``).
+  @inlinable
+  public static func outerProduct(_ a: Self, _ b: Self) -> Self {
+    b.scaled(by: a)
+  }
 
-  /// a · b + c · d.
-  @_transparent
+  /// a · b + c · d, zero annihilating in each product.
+  @inlinable
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> Self
   {
-    a * b + c * d
+    .combine(a, b, c, d)
   }
 }
 
@@ -98,6 +101,50 @@ extension SIMD where Scalar: FloatingPoint {
     let row: Self = a[i] * b
     return row
   }
+
+  /// Whether every lane of `a` and `b` is finite: x − x is 0 for a finite
+  /// lane and NaN for ±∞ or NaN, and a NaN survives the sum.
+  @inlinable @inline(__always)
+  static func _allFinite(_ a: Self, _ b: Self) -> Bool {
+    ((a - a) + (b - b)).sum() == 0
+  }
+
+  /// Whether every lane of `a`, `b`, `c` and `d` is finite, in one mask.
+  @inlinable @inline(__always)
+  static func _allFinite(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Bool {
+    ((a - a) + (b - b) + ((c - c) + (d - d))).sum() == 0
+  }
+}
+
+extension SIMD where Scalar: ADScalar {
+  // Outer products follow the first-order algebra's products
+  // (`scaled(by:)`, `combine`), so the NaN-safety of the partials holds in
+  // ε₁₂ too: a zero on either side of a product gives 0 even when the
+  // other is ±∞ or NaN. With plain products, `sqrt(x[0]) + x[1] * x[1]`
+  // at (0, 1) had NaN off-diagonal entries (0 · −∞ in row 1) where the
+  // function is separable. Where every lane of the factors is finite
+  // (almost always) the plain product is that product, so the factors are
+  // checked once per outer product and the rows stay plain vector
+  // multiplies; the zero tests per row cost twice the time of a Hessian at
+  // N = 8 (the seeds are mostly zeros, which sent every row down the slow
+  // path).
+
+  /// a ⊗ b with a non-finite factor: each row by `scaled(by:)`.
+  @inlinable @inline(never)
+  static func _annihilatingOuterProduct<Block>(
+    _ a: Self, _ b: Self, _ layout: ((Int) -> Self) -> Block
+  ) -> Block {
+    layout { b.scaled(by: a[$0]) }
+  }
+
+  /// a ⊗ b + c ⊗ d with a non-finite factor: each row by `combine`.
+  @inlinable @inline(never)
+  static func _annihilatingOuterProductSum<Block>(
+    _ a: Self, _ b: Self, _ c: Self, _ d: Self,
+    _ layout: ((Int) -> Self) -> Block
+  ) -> Block {
+    layout { .combine(a[$0], b, c[$0], d) }
+  }
 }
 
 extension SIMD2: HyperDualPartials where Scalar: ADScalar {
@@ -111,7 +158,12 @@ extension SIMD2: HyperDualPartials where Scalar: ADScalar {
   /// The 2 × 2 outer product, row-major.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> SIMD4<Scalar> {
-    SIMD4(lowHalf: _outerRow(a, b, 0), highHalf: _outerRow(a, b, 1))
+    if _fastPath(_allFinite(a, b)) {
+      return SIMD4(lowHalf: _outerRow(a, b, 0), highHalf: _outerRow(a, b, 1))
+    }
+    return _annihilatingOuterProduct(a, b) { row in
+      SIMD4(lowHalf: row(0), highHalf: row(1))
+    }
   }
 
   /// a ⊗ b + c ⊗ d, row-major.
@@ -119,8 +171,13 @@ extension SIMD2: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> SIMD4<Scalar>
   {
-    SIMD4(
-      lowHalf: _outerRow(a, b, c, d, 0), highHalf: _outerRow(a, b, c, d, 1))
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return SIMD4(
+        lowHalf: _outerRow(a, b, c, d, 0), highHalf: _outerRow(a, b, c, d, 1))
+    }
+    return _annihilatingOuterProductSum(a, b, c, d) { row in
+      SIMD4(lowHalf: row(0), highHalf: row(1))
+    }
   }
 }
 
@@ -135,7 +192,8 @@ extension SIMD4: HyperDualPartials where Scalar: ADScalar {
   /// The 4 × 4 outer product, row-major.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> SIMD16<Scalar> {
-    _fourRows { _outerRow(a, b, $0) }
+    if _fastPath(_allFinite(a, b)) { return _fourRows { _outerRow(a, b, $0) } }
+    return _annihilatingOuterProduct(a, b, _fourRows)
   }
 
   /// a ⊗ b + c ⊗ d, row-major.
@@ -143,7 +201,10 @@ extension SIMD4: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> SIMD16<Scalar>
   {
-    _fourRows { _outerRow(a, b, c, d, $0) }
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return _fourRows { _outerRow(a, b, c, d, $0) }
+    }
+    return _annihilatingOuterProductSum(a, b, c, d, _fourRows)
   }
 
   /// Rows 0 ..< 4 of a 4 × 4 block, each given by `row`.
@@ -166,7 +227,10 @@ extension SIMD8: HyperDualPartials where Scalar: ADScalar {
   /// The 8 × 8 outer product, row-major: eight rows `a[i] * b`.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> SIMD64<Scalar> {
-    _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, $0) }
+    if _fastPath(_allFinite(a, b)) {
+      return _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, $0) }
+    }
+    return _annihilatingOuterProduct(a, b) { _stacked(SIMD64<Scalar>.self, from: 0, $0) }
   }
 
   /// a ⊗ b + c ⊗ d, row-major: eight rows `a[i] * b + c[i] * d`.
@@ -174,7 +238,12 @@ extension SIMD8: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> SIMD64<Scalar>
   {
-    _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, c, d, $0) }
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, c, d, $0) }
+    }
+    return _annihilatingOuterProductSum(a, b, c, d) {
+      _stacked(SIMD64<Scalar>.self, from: 0, $0)
+    }
   }
 
   /// Rows `first ..< first + 4` of an 8 × 8 block, each given by `row`.
@@ -199,7 +268,8 @@ extension SIMD16: HyperDualPartials where Scalar: ADScalar {
   /// The 16 × 16 outer product, row-major: sixteen rows `a[i] * b`.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> Epsilon12 {
-    _block { _outerRow(a, b, $0) }
+    if _fastPath(_allFinite(a, b)) { return _block { _outerRow(a, b, $0) } }
+    return _annihilatingOuterProduct(a, b, _block)
   }
 
   /// a ⊗ b + c ⊗ d, row-major: sixteen rows `a[i] * b + c[i] * d`.
@@ -207,7 +277,10 @@ extension SIMD16: HyperDualPartials where Scalar: ADScalar {
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> Epsilon12
   {
-    _block { _outerRow(a, b, c, d, $0) }
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return _block { _outerRow(a, b, c, d, $0) }
+    }
+    return _annihilatingOuterProductSum(a, b, c, d, _block)
   }
 
   /// The 16 × 16 block whose rows `row` gives.
@@ -246,16 +319,19 @@ where Seeds.Scalar: ADScalar {
   /// n mixed partials: a block of H·v.
   public typealias Epsilon12 = Seeds
 
-  /// a · b, the direction's derivative times each seed's.
+  /// a · b, the direction's derivative times each seed's (zero
+  /// annihilating).
   @inlinable
-  public static func outerProduct(_ a: Scalar, _ b: Seeds) -> Seeds { a * b }
+  public static func outerProduct(_ a: Scalar, _ b: Seeds) -> Seeds {
+    b.scaled(by: a)
+  }
 
-  /// a · b + c · d.
+  /// a · b + c · d, zero annihilating in each product.
   @inlinable
   public static func outerProductSum(
     _ a: Scalar, _ b: Seeds, _ c: Scalar, _ d: Seeds
   ) -> Seeds {
-    a * b + c * d
+    .combine(a, b, c, d)
   }
 }
 

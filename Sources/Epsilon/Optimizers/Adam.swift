@@ -17,6 +17,12 @@
 /// ```
 /// ε is Keras' "epsilon hat": added to √v after bias correction of the
 /// step size, not of v.
+///
+/// √v is what is kept, not v, and where g² would overflow (a gradient
+/// beyond 1.8·10¹⁹ in `Float`) the update is scaled by the larger of |g|
+/// and √v before squaring, so one huge gradient gives a finite second
+/// moment and later steps stay finite: with v kept as g², it became ∞
+/// and the next step ∞ − ∞.
 @frozen
 public struct Adam<T: ADScalar>: GradientOptimizer, Sendable {
   /// The step size η.
@@ -29,7 +35,8 @@ public struct Adam<T: ADScalar>: GradientOptimizer, Sendable {
   public let epsilon: T
   @usableFromInline var _iterations: Int = 0
   @usableFromInline var _m: [T] = []
-  @usableFromInline var _v: [T] = []
+  /// √v, the root of each second moment (see the type's discussion).
+  @usableFromInline var _rootV: [T] = []
 
   /// An optimizer with Keras' defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999,
   /// ε = 10⁻⁷.
@@ -83,7 +90,7 @@ public struct Adam<T: ADScalar>: GradientOptimizer, Sendable {
     try _validate(gradients: gradients, parameters: parameters)
     if _m.count != parameters.count {
       _m = Array(repeating: 0, count: parameters.count)
-      _v = _m
+      _rootV = _m
     }
     _iterations += 1
     let t = T(_iterations)
@@ -92,9 +99,27 @@ public struct Adam<T: ADScalar>: GradientOptimizer, Sendable {
     for i in parameters.indices {
       let g = gradients[i]
       _m[i] += (g - _m[i]) * (1 - beta1)
-      _v[i] += (g * g - _v[i]) * (1 - beta2)
-      parameters[i] -= (_m[i] * alpha) / (_v[i].squareRoot() + epsilon)
+      let r = _rootV[i]
+      let v = r * r
+      let updated = v + (g * g - v) * (1 - beta2)
+      _rootV[i] =
+        updated.isFinite
+        ? updated.squareRoot() : Self._scaledRoot(r, g, beta2)
+      parameters[i] -= (_m[i] * alpha) / (_rootV[i] + epsilon)
     }
+  }
+}
+
+extension Adam {
+  /// √(r² + (g² − r²)(1 − β₂)) where r² or g² overflows: both are divided
+  /// by s = max(r, |g|) before squaring, and the root multiplied by s.
+  @inlinable @inline(never)
+  static func _scaledRoot(_ r: T, _ g: T, _ beta2: T) -> T {
+    let s = Swift.max(r, g.magnitude)
+    guard s.isFinite, s > 0 else { return s }
+    let a = r / s
+    let b = g / s
+    return s * (a * a + (b * b - a * a) * (1 - beta2)).squareRoot()
   }
 }
 

@@ -60,6 +60,12 @@ where Magnitude == Self {
   /// sweep skips such adjoints. Conservative: `false` unless a type knows
   /// better (plain numbers compare with 0).
   var _isExactlyZero: Bool { get }
+  /// `a · b` where a zero on either side gives zero even when the other is
+  /// ±∞ or NaN, in the value as in the derivatives: the product of the
+  /// partials arithmetic (`DualPartials.scaled(by:)`), which a reverse
+  /// sweep uses for adjoint · partial and a nested dual for its tangents,
+  /// so that every mode annihilates the same zeros.
+  static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self
 
   /// `rule(x)`: the value and, for differentiating types, its derivatives.
   ///
@@ -87,6 +93,13 @@ extension ADReal {
   {
     let y = _apply(rule, x)
     return (y, rule.derivative(at: x, value: y))
+  }
+
+  /// The plain product: a type that records operations (a tape's
+  /// variable) must record this one too.
+  @inlinable
+  public static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self {
+    a * b
   }
 
   /// Subtraction in place.

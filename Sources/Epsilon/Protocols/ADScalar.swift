@@ -73,6 +73,12 @@ extension ADScalar {
 
   /// Whether the number is zero (a plain number has no derivatives).
   @inlinable public var _isExactlyZero: Bool { self == 0 }
+
+  /// `a · b`, zero annihilating: ``scaled(by:)``.
+  @inlinable
+  public static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self {
+    b.scaled(by: a)
+  }
 }
 
 extension Double: ADScalar {

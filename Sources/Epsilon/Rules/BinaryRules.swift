@@ -13,6 +13,13 @@ extension Rules {
   /// is constant in x); at x = 0, ∂y = ∂xy = ∂yy = 0 (the limit from
   /// x > 0 for y > 0); for x < 0, ∂y is NaN (xʸ is not real near a
   /// non-integer y), which a constant exponent's zero partials mask out.
+  ///
+  /// The partials are written so that differentiating them again (nested
+  /// duals, forward over reverse, a tape over a tape) gives the second
+  /// partials above, kinks included: ∂x is y·xʸ⁻¹ itself at y = 0 (its
+  /// value 0, its derivative along y the cross term 1/x), and on the axis
+  /// x = 0, where ∂y is the constant 0, ∂x takes y as a constant, so that
+  /// ∂xy is 0 whichever partial is differentiated.
   public struct Pow: BinaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
@@ -22,19 +29,40 @@ extension Rules {
     public func value(_ x: Float, _ y: Float) -> Float { _libm_pow(x, y) }
     @inlinable
     public func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T) {
-      let dx: T = y == 0 ? 0 : y * T.pow(x, y - 1)
-      let dy: T = x == 0 ? 0 : f * T.log(x)
-      return (dx, dy)
+      if x == 0 {
+        // 0·0⁻¹ would be NaN; xʸ is constant in x at y = 0.
+        if y == 0 { return (0, 0) }
+        let c = T._apply(Rules._Constant(), y)
+        return (c * T.pow(x, c - 1), 0)
+      }
+      return (y * T.pow(x, y - 1), f * T.log(x))
     }
     @inlinable
     public func secondPartials<T: ADReal>(
       at x: T, _ y: T, value f: T, partials: (x: T, y: T)
     ) -> (xx: T, xy: T, yy: T) {
-      let xx: T = y == 0 || y == 1 ? 0 : y * (y - 1) * T.pow(x, y - 2)
+      // y·((y − 1)·xʸ⁻²), associated as differentiating ∂x gives it.
+      let xx: T = y == 0 || y == 1 ? 0 : y * ((y - 1) * T.pow(x, y - 2))
       if x == 0 { return (xx, 0, 0) }
       let lnx = T.log(x)
       return (xx, T.pow(x, y - 1) * (1 + y * lnx), f * lnx * lnx)
     }
+  }
+
+  /// x as a constant: its value, with every derivative 0. For a rule's
+  /// partial that must not be differentiated along one of its factors
+  /// (``Pow``'s ∂x on the axis x = 0).
+  @usableFromInline
+  struct _Constant: UnaryRule {
+    @inlinable init() {}
+    @inlinable func value(_ x: Double) -> Double { x }
+    @inlinable func value(_ x: Float) -> Float { x }
+    @inlinable
+    func derivative<T: ADReal>(at x: T, value y: T) -> T { 0 }
+    @inlinable
+    func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
+    @inlinable static var hasZeroDerivative: Bool { true }
+    @inlinable static var hasZeroSecondDerivative: Bool { true }
   }
 }
 

@@ -123,6 +123,10 @@ extension Rules {
 
 extension Rules {
   /// √(a+h) = √a + h/(2√a) − h²/(8a√a)   (a = 0: f′ = +∞; a < 0: NaN)
+  ///
+  /// f″ = −f′/(2|a|): at a = −0, where √a = −0 and f′ = 1/(2√a) = −∞, the
+  /// magnitude gives +∞, which is what differentiating f′'s formula gives
+  /// (nested duals, the tape), so every mode agrees there.
   public struct Sqrt: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
@@ -132,18 +136,23 @@ extension Rules {
     public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (2 * y) }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
-      -dy / (2 * x)
+      -dy / (2 * x.magnitude)
     }
   }
 
   /// ∛(a+h) = ∛a + h/(3∛a²) − h²/(9a∛a²)   (a = 0: f′ = +∞)
+  ///
+  /// f′ is formed as (1/(3∛a))/∛a, not 1/(3∛a·∛a): differentiated again
+  /// (nested duals, the tape) at a = ±0, the product ∛a·∛a has derivative
+  /// 0·∞, which zero annihilates to 0 and so lost f″ = ∓∞; the quotients
+  /// give it, as the hyper-duals' f″ formula does.
   public struct Cbrt: UnaryRule {
     /// The rule; it has no parameters.
     @inlinable public init() {}
     @inlinable public func value(_ x: Double) -> Double { _libm_cbrt(x) }
     @inlinable public func value(_ x: Float) -> Float { _libm_cbrt(x) }
     @inlinable
-    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (3 * y * y) }
+    public func derivative<T: ADReal>(at x: T, value y: T) -> T { 1 / (3 * y) / y }
     @inlinable
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T {
       -2 * dy / (3 * x)

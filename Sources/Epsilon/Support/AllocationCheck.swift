@@ -1,5 +1,13 @@
 // Whether a large request can be met, asked of the C allocator, so that an
 // impossible size becomes a thrown error instead of the runtime's trap.
+//
+// The probe must survive the optimizer. A `malloc` whose only use is a
+// `free` is a pair LLVM may delete, and it may then fold the null test to
+// "succeeded": in release builds every check used to read `true`. The
+// probe is therefore a function the optimizer neither inlines nor
+// optimizes (`@inline(never) @_optimize(none)`), so the call into the C
+// allocator and its null test are compiled as written, and callers see
+// only an opaque call whose answer they cannot predict.
 
 #if canImport(Darwin)
   import Darwin
@@ -21,10 +29,17 @@ func _packedEntryCount(_ n: Int, stride: Int) -> Int? {
   let (half, other) = n & 1 == 0 ? (n / 2, n + 1) : (n / 2 + 1, n)
   let (entries, overflow) = half.multipliedReportingOverflow(by: other)
   guard !overflow else { return nil }
-  let (bytes, tooBig) = entries.multipliedReportingOverflow(
+  return _canAllocate(entries, stride: stride) ? entries : nil
+}
+
+/// Whether `count` elements of `stride` bytes fit the address space and can
+/// be allocated now (`false` for a negative count).
+@usableFromInline
+func _canAllocate(_ count: Int, stride: Int) -> Bool {
+  guard count >= 0 else { return false }
+  let (bytes, overflow) = count.multipliedReportingOverflow(
     by: Swift.max(stride, 1))
-  guard !tooBig else { return nil }
-  return _canAllocate(bytes: bytes) ? entries : nil
+  return !overflow && _canAllocate(bytes: bytes)
 }
 
 /// Whether the allocator can give `bytes` now. Sizes below 64 MiB are
@@ -32,7 +47,31 @@ func _packedEntryCount(_ n: Int, stride: Int) -> Int? {
 @usableFromInline
 func _canAllocate(bytes: Int) -> Bool {
   if bytes < 1 << 26 { return true }
+  return _probeAllocator(bytes)
+}
+
+/// Asks the C allocator for `bytes` and gives them straight back: whether
+/// it could.
+///
+/// Neither inlined nor optimized, so that the `malloc`–`free` pair is not
+/// deleted and its null test not folded to `true` (see the file's
+/// header): the check must hold in release builds, the ones users ship.
+@inline(never) @_optimize(none)
+func _probeAllocator(_ bytes: Int) -> Bool {
   guard let p = malloc(bytes) else { return false }
   free(p)
   return true
+}
+
+/// Throws ``TapeError/outOfMemory(bytes:)`` unless `count` elements of `E`
+/// can be allocated now: the check a driver makes before an array it
+/// builds on the caller's behalf, so that a huge input throws instead of
+/// stopping the process.
+@usableFromInline
+func _checkAllocation<E>(_ count: Int, of: E.Type) throws(TapeError) {
+  guard _canAllocate(count, stride: MemoryLayout<E>.stride) else {
+    throw .outOfMemory(
+      bytes: count.multipliedReportingOverflow(by: MemoryLayout<E>.stride)
+        .partialValue)
+  }
 }

@@ -192,6 +192,33 @@ extension GradientTape {
     }
   }
 
+  /// Which slots from 0 to `top` depend on a watched input (a variable,
+  /// or a constant since watched): a forward pass over the entries. An
+  /// input is an entry with no arguments; slot 0 depends on nothing.
+  @inlinable
+  func _dependsOnWatched(upTo top: Int) -> [Bool] {
+    var result = [Bool](repeating: false, count: top + 1)
+    let entries = _entries
+    var next = 0  // the first unwatched constant not yet passed
+    var i = 1
+    while i <= top {
+      let e = entries[i]
+      if e.lhs == 0 && e.rhs == 0 {
+        while next < _unwatched.count && Int(_unwatched[next]) < i {
+          next += 1
+        }
+        result[i] =
+          !(next < _unwatched.count && Int(_unwatched[next]) == i)
+      } else {
+        result[i] =
+          result[Int(truncatingIfNeeded: e.lhs)]
+          || result[Int(truncatingIfNeeded: e.rhs)]
+      }
+      i += 1
+    }
+    return result
+  }
+
   /// The one gradient computation: seeds, sweeps, reads, and tells zero
   /// from unconnected.
   @inlinable
@@ -223,10 +250,17 @@ extension GradientTape {
 
     let missing: T? = unconnected == .zero ? 0 : nil
     var reached: [Bool]? = nil
+    var watched: [Bool]? = nil
     return sources.map { s -> T? in
       let slot = Int(s._slot)
       guard s._state != nil, slot <= top, _unwatchedPosition(s._slot) == nil
       else { return missing }
+      // An intermediate computed only from unwatched constants is not
+      // connected, as in TensorFlow, which does not record it at all.
+      if !_unwatched.isEmpty {
+        if watched == nil { watched = _dependsOnWatched(upTo: top) }
+        if watched?[slot] != true { return missing }
+      }
       let a = adjoints[slot]
       // A nonzero adjoint is connected; only a zero one needs the
       // reachability pass to tell 0 from unconnected.

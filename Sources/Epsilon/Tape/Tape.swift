@@ -81,6 +81,7 @@ public final class GradientTape<T: ADReal> {
     // poisons.
     _header.pointee.count = 1
     _header.pointee.limit = _tapeSlotLimit
+    _header.pointee.isFull = false
     let kept = _header.pointee.entries.capacity(of: _TapeEntry<T>.self)
     if kept >= 2 {
       _header.pointee.capacity = Swift.min(kept, _tapeSlotLimit)
@@ -106,7 +107,8 @@ public final class GradientTape<T: ADReal> {
   ///
   /// A released tape's entry and adjoint buffers stay in a pool that
   /// every tape (of any scalar type) draws from, up to a sixteenth of the
-  /// machine's memory and at most 1 GiB, so that a new tape records into
+  /// memory the process may use (the machine's, or its container's cgroup
+  /// limit where that is lower) and at most 1 GiB, so that a new tape records into
   /// memory that is already mapped: at 10⁶ inputs, page faults on fresh
   /// memory cost three times the recording itself. Call this after the
   /// last large gradient to give that memory back.
@@ -148,7 +150,7 @@ public final class GradientTape<T: ADReal> {
   public func reserveCapacity(_ slots: Int) throws(TapeError) {
     guard slots > capacity else { return }
     guard slots < _header.pointee.limit,
-      Self._grow(_header, toAtLeast: slots + 1)
+      Self._grow(_header, toAtLeast: slots + 1, reservation: true)
     else { throw .cannotReserve(slots: slots) }
   }
 
@@ -165,6 +167,8 @@ public final class GradientTape<T: ADReal> {
       _entries.advanced(by: 1).deinitialize(count: count - 1)
     }
     _header.pointee.count = 1
+    // Memory may have been freed since growth failed: try again.
+    _header.pointee.isFull = false
     if !_header._advanceGeneration() { _retireHeader() }
     _unwatched.removeAll(keepingCapacity: true)
     _isSpent = false
@@ -183,6 +187,7 @@ public final class GradientTape<T: ADReal> {
     fresh.pointee.count = _header.pointee.count
     fresh.pointee.capacity = _header.pointee.capacity
     fresh.pointee.limit = _header.pointee.limit
+    fresh.pointee.isFull = _header.pointee.isFull
     _header.pointee.entries = .none
     _header.pointee.adjoints = .none
     _TapeHeaderPool.shared.retire(_header)
@@ -226,14 +231,21 @@ public final class GradientTape<T: ADReal> {
   /// the slot limit) so that recording stays O(1) amortized.
   ///
   /// - Returns: `false`, with the tape unchanged, if `minimum` is above the
-  ///   slot limit or the memory cannot be allocated.
+  ///   slot limit or the memory cannot be allocated. After a failed
+  ///   allocation during recording the tape is full (`isFull`) until it
+  ///   is cleared: later records fail without asking the allocator again.
+  ///   A failed `reservation` (an explicit request, which may be too
+  ///   large where recording would not be) leaves the tape as it was.
   @inlinable @inline(never)
   static func _grow(
-    _ header: UnsafeMutablePointer<_TapeHeader>, toAtLeast minimum: Int
+    _ header: UnsafeMutablePointer<_TapeHeader>, toAtLeast minimum: Int,
+    reservation: Bool = false
   ) -> Bool {
     let old = header.pointee.capacity
     let limit = header.pointee.limit
-    guard minimum <= limit else { return false }
+    guard minimum <= limit, reservation || !header.pointee.isFull else {
+      return false
+    }
     let doubled = old <= limit / 2 ? 2 * old : limit
     let new = Swift.min(Swift.max(doubled, minimum, 64), limit)
     let first = header.pointee.entries.base == nil
@@ -241,7 +253,10 @@ public final class GradientTape<T: ADReal> {
       _TapeMemory.resize(
         &header.pointee.entries, count: header.pointee.count, to: new,
         of: _TapeEntry<T>.self)
-    else { return false }
+    else {
+      if !reservation { header.pointee.isFull = true }
+      return false
+    }
     if first {
       // The first buffer: initialize the trash slot.
       header.pointee.entries.base.unsafelyUnwrapped
@@ -249,6 +264,7 @@ public final class GradientTape<T: ADReal> {
         .initialize(to: _TapeEntry(lhs: 0, rhs: 0, dl: 0, dr: 0))
     }
     header.pointee.capacity = new
+    header.pointee.isFull = false
     return true
   }
 
@@ -287,10 +303,13 @@ public final class GradientTape<T: ADReal> {
   /// The reverse sweep: propagates the adjoints of slots `top` down to 1
   /// into their arguments.
   ///
-  /// A flat loop, never a recursion. An adjoint that is exactly zero is
-  /// skipped, so a recorded but unused operation with an infinite partial
-  /// (`sqrt` at 0) cannot turn a gradient into NaN, and dead code costs
-  /// nothing on a nested tape.
+  /// A flat loop, never a recursion. Zero annihilates, as in the forward
+  /// types' partials (`DualPartials.scaled(by:)`): an adjoint that is
+  /// exactly zero is skipped, so a recorded but unused operation with an
+  /// infinite partial (`sqrt` at 0) cannot turn a gradient into NaN, and
+  /// dead code costs nothing on a nested tape; a partial that is exactly
+  /// zero is skipped too, so an infinite adjoint reaching it (`sqrt` of
+  /// x² + y² at the origin) gives 0, as forward mode does, not ∞·0 = NaN.
   ///
   /// Nothing is added into the trash slot 0: inputs and operations with an
   /// inactive argument all name it, and accumulating there chained every
@@ -309,11 +328,11 @@ public final class GradientTape<T: ADReal> {
       let a = adjoints[i]
       if !a._isExactlyZero {
         let e = entries[i]
-        if e.lhs != 0 {
-          adjoints[Int(truncatingIfNeeded: e.lhs)] += a * e.dl
+        if e.lhs != 0 && !e.dl._isExactlyZero {
+          adjoints[Int(truncatingIfNeeded: e.lhs)] += T._annihilatingProduct(a, e.dl)
         }
-        if e.rhs != 0 {
-          adjoints[Int(truncatingIfNeeded: e.rhs)] += a * e.dr
+        if e.rhs != 0 && !e.dr._isExactlyZero {
+          adjoints[Int(truncatingIfNeeded: e.rhs)] += T._annihilatingProduct(a, e.dr)
         }
       }
       i &-= 1

@@ -30,8 +30,9 @@ public enum TapeError: Error, Equatable, CustomStringConvertible {
   /// ``GradientTape/reserveCapacity(_:)`` was asked for more slots than a
   /// tape holds (2³² − 3) or than the memory allows.
   case cannotReserve(slots: Int)
-  /// The adjoints of a gradient sweep (one scalar per recorded slot) could
-  /// not be allocated.
+  /// The adjoints of a gradient sweep (one scalar per recorded slot), or
+  /// an array a driver builds for its inputs or gradient, could not be
+  /// allocated.
   case outOfMemory(bytes: Int)
   /// The number of output gradients (cotangents) differs from the number
   /// of targets (outputs).
@@ -68,9 +69,10 @@ public enum TapeError: Error, Equatable, CustomStringConvertible {
         + "2^32 - 3 slots, and their memory must be available. Reserve "
         + "less; the tape is unchanged and still usable."
     case .outOfMemory(let bytes):
-      return "the gradient sweep needs \(bytes) bytes of adjoints (one "
-        + "scalar per recorded slot), which could not be allocated: record "
-        + "fewer operations (differentiate in pieces) or free memory."
+      return "\(bytes) bytes could not be allocated (the adjoints of a "
+        + "sweep, one scalar per recorded slot, or a driver's array of "
+        + "inputs or gradients): record fewer operations or inputs "
+        + "(differentiate in pieces) or free memory."
     case .cotangentCountMismatch(let outputs, let cotangents):
       return "\(cotangents) output gradients were given for \(outputs) "
         + "outputs: pass one cotangent per output."

@@ -115,6 +115,12 @@ struct _TapeHeader: ~Copyable {
   @usableFromInline var capacity: Int
   /// The largest number of slots this tape may hold.
   @usableFromInline var limit: Int
+  /// Whether the entry buffer failed to grow since the tape was last
+  /// emptied: the tape is full, and later records fail at once instead of
+  /// asking the allocator again for the same impossible size (a retried
+  /// `realloc` of gigabytes per record made a full tape take minutes to
+  /// throw).
+  @usableFromInline var isFull: Bool
   /// Bumped by `clear()`, on release and on reuse: a variable whose
   /// generation differs is stale. Never `UInt32.max` while variables are
   /// issued: that value marks a retired header.
@@ -126,6 +132,7 @@ struct _TapeHeader: ~Copyable {
     count = 0
     capacity = 0
     limit = _tapeSlotLimit
+    isFull = false
     generation = Atomic(0)
   }
 }
@@ -187,20 +194,14 @@ final class _TapeHeaderPool: Sendable {
   static let shared = _TapeHeaderPool()
 
   /// Bytes of released buffers the pool keeps for the next tapes: a
-  /// sixteenth of the machine's memory, at most 1 GiB (W4's 10⁶-input
-  /// tape holds about 0.5 GB). `GradientTape.releaseCachedStorage()` frees
-  /// them. (Marking kept buffers `MADV_FREE` instead cost as many page
-  /// faults on reuse as a fresh buffer, so they are kept as they are.)
-  static let retainedBudget: Int = {
-    #if canImport(Glibc) || canImport(Darwin)
-      let pages = Int(sysconf(Int32(_SC_PHYS_PAGES)))
-      let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-      if pages > 0, pageSize > 0 {
-        return Swift.min(1 << 30, pages / 16 * pageSize)
-      }
-    #endif
-    return 1 << 26
-  }()
+  /// sixteenth of the memory this process may use, at most 1 GiB (W4's
+  /// 10⁶-input tape holds about 0.5 GB). The memory is the machine's, or
+  /// a container's cgroup limit where that is lower.
+  /// `GradientTape.releaseCachedStorage()` frees them. (Marking kept
+  /// buffers `MADV_FREE` instead cost as many page faults on reuse as a
+  /// fresh buffer, so they are kept as they are.)
+  static let retainedBudget: Int = _retainedBudget(
+    physical: _physicalMemory(), cgroupLimit: _cgroupMemoryLimit())
 
   /// A released header. Sendable because the pool hands each to one tape
   /// at a time, under the mutex.
@@ -241,6 +242,7 @@ final class _TapeHeaderPool: Sendable {
   func release(_ header: UnsafeMutablePointer<_TapeHeader>) {
     header.pointee.count = 0
     header.pointee.capacity = 0
+    header.pointee.isFull = false
     guard header._advanceGeneration() else {
       retire(header)
       return
@@ -295,6 +297,67 @@ final class _TapeHeaderPool: Sendable {
     header.pointee.adjoints.free()
   }
 }
+
+/// The pool's budget: a sixteenth of the smaller of the machine's memory
+/// and the cgroup limit (either may be unknown), at most 1 GiB; 64 MiB if
+/// neither is known.
+func _retainedBudget(physical: Int?, cgroupLimit: Int?) -> Int {
+  let known = [physical, cgroupLimit].compactMap { $0 }.filter { $0 > 0 }
+  guard let memory = known.min() else { return 1 << 26 }
+  return Swift.min(1 << 30, memory / 16)
+}
+
+/// The machine's physical memory in bytes, if the system says.
+func _physicalMemory() -> Int? {
+  #if canImport(Glibc) || canImport(Darwin)
+    let pages = Int(sysconf(Int32(_SC_PHYS_PAGES)))
+    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    if pages > 0, pageSize > 0 {
+      let (bytes, overflow) = pages.multipliedReportingOverflow(by: pageSize)
+      return overflow ? .max : bytes
+    }
+  #endif
+  return nil
+}
+
+/// The memory limit of this process's cgroup in bytes, where there is
+/// one: cgroup v2's `memory.max`, else v1's `memory.limit_in_bytes`.
+/// Inside a container it is the limit the kernel enforces, and it can be
+/// far below the machine's memory. `nil` elsewhere, or for no limit.
+func _cgroupMemoryLimit() -> Int? {
+  #if os(Linux) && canImport(Glibc)
+    for path in [
+      "/sys/fs/cgroup/memory.max",
+      "/sys/fs/cgroup/memory/memory.limit_in_bytes",
+    ] {
+      if let text = _readSmallFile(path) { return _parseCgroupLimit(text) }
+    }
+  #endif
+  return nil
+}
+
+/// A cgroup limit file's contents as bytes: `nil` for "max" (v2's no
+/// limit), for v1's "no limit" (a value near `Int64.max`) and for text
+/// that is not a number.
+func _parseCgroupLimit(_ text: String) -> Int? {
+  let trimmed = text.filter { !$0.isWhitespace }
+  guard let bytes = Int(trimmed), bytes > 0, bytes < 1 << 62 else {
+    return nil
+  }
+  return bytes
+}
+
+#if os(Linux) && canImport(Glibc)
+  /// The first bytes of a small text file, or `nil` if it cannot be read.
+  func _readSmallFile(_ path: String) -> String? {
+    guard let file = fopen(path, "r") else { return nil }
+    defer { fclose(file) }
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let read = fread(&buffer, 1, buffer.count - 1, file)
+    guard read > 0 else { return nil }
+    return String(decoding: buffer[..<read], as: UTF8.self)
+  }
+#endif
 
 /// Buffers from the C allocator: `false` or `nil` for a request it cannot
 /// meet.

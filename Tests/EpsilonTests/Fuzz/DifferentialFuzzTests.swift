@@ -59,11 +59,8 @@ struct DifferentialFuzzTests {
     let perShard = (Self.count + Self.shardCount - 1) / Self.shardCount
     var index = 0
     while ledger.programs < perShard {
-      // Program i of the run has seed base + i·φ: replay one program by
-      // its printed seed with `FuzzProgram(seed:)`.
-      let seed =
-        Self.baseSeed
-        &+ UInt64(shard * 1_000_000_007 + index) &* 0x9E37_79B9_7F4A_7C15
+      // Replay one program by its printed seed with `FuzzProgram(seed:)`.
+      let seed = fuzzSeed(base: Self.baseSeed, shard: shard, index: index)
       index += 1
       let program = FuzzProgram(seed: seed)
       fuzzCheck(program, &ledger)
@@ -93,6 +90,57 @@ extension DifferentialFuzzTests {
     fuzzCheck(FuzzProgram(seed: seed), &ledger)
     for failure in ledger.failures { Issue.record(Comment(rawValue: failure)) }
   }
+}
+
+/// A failure as the fuzzers print it: what failed, the seed and how to
+/// replay it (`replay`, with "0x…" standing for the seed), the program as
+/// Swift and the point, ready to paste into a regression test.
+func fuzzFailureReport(
+  _ what: String, _ program: FuzzProgram, _ x: [Double], replay: String
+) -> String {
+  let seed = "0x" + String(program.seed, radix: 16)
+  let point = "[" + x.map { "\($0)" }.joined(separator: ", ") + "]"
+  return """
+    \(what)
+    seed: \(seed) (FuzzProgram(\(replay.replacing("0x…", with: seed))))
+    \(program)
+    let x: [Double] = \(point)
+    """
+}
+
+/// The value (once per input) and gradient of `program` at `x` by the
+/// one-tangent `Dual`, seeded along one input at a time: the fuzzers'
+/// reference for first derivatives.
+func fuzzGradientByDual(_ program: FuzzProgram, _ x: [Double]) -> (
+  values: [Double], gradient: [Double]
+) {
+  let ys = x.indices.map { i in
+    evaluate(program, x.indices.map { Dual<Double>(x[$0], partials: $0 == i ? 1 : 0) })
+  }
+  return (ys.map(\.value), ys.map(\.partials))
+}
+
+/// The value and gradient of `program` at `x` by `gradient(at:chunk:)` at
+/// every chunk width, each named.
+func fuzzGradientsByChunks(_ program: FuzzProgram, _ x: [Double]) -> [(
+  String, (value: Double, gradient: [Double])
+)] {
+  func chunked<P>(_ chunk: P.Type) -> (value: Double, gradient: [Double])
+  where P: SIMD & DualPartials, P.Scalar == Double {
+    valueWithGradient(at: x, chunk: chunk) { evaluate(program, $0) }
+  }
+  return [
+    ("gradient(chunk: SIMD2)", chunked(SIMD2<Double>.self)),
+    ("gradient(chunk: SIMD4)", chunked(SIMD4<Double>.self)),
+    ("gradient(chunk: SIMD8)", chunked(SIMD8<Double>.self)),
+    ("gradient(chunk: SIMD16)", chunked(SIMD16<Double>.self)),
+  ]
+}
+
+/// The seed of program `index` of a shard: base + (shard·(10⁹ + 7) + index)·φ,
+/// so that one program is replayed by its printed seed alone.
+func fuzzSeed(base: UInt64, shard: Int, index: Int) -> UInt64 {
+  base &+ UInt64(shard * 1_000_000_007 + index) &* 0x9E37_79B9_7F4A_7C15
 }
 
 /// Whether a central difference with the harness's step can resolve the
@@ -209,15 +257,7 @@ struct FuzzRun {
   // MARK: Recording
 
   mutating func fail(_ what: String) {
-    let point = "[" + x.map { "\($0)" }.joined(separator: ", ") + "]"
-    failures.append(
-      """
-      \(what)
-      seed: 0x\(String(program.seed, radix: 16)) \
-      (FuzzProgram(seed: 0x\(String(program.seed, radix: 16))))
-      \(program)
-      let x: [Double] = \(point)
-      """)
+    failures.append(fuzzFailureReport(what, program, x, replay: "seed: 0x…"))
   }
 
   mutating func expectValue(_ v: Double, _ mode: @autoclosure () -> String) {
@@ -269,28 +309,11 @@ struct FuzzRun {
 
     // First derivatives: Dual with one tangent, one input at a time, is
     // the reference the other modes meet.
-    var g = [Double](repeating: 0, count: n)
-    for i in 0..<n {
-      let y = evaluate(
-        program,
-        x.indices.map {
-          Dual<Double>(x[$0], partials: $0 == i ? 1 : 0)
-        })
-      expectValue(y.value, "Dual<Double>")
-      g[i] = y.partials
-    }
-    func chunked<P>(_ chunk: P.Type) -> (value: Double, gradient: [Double])
-    where P: SIMD & DualPartials, P.Scalar == Double {
-      valueWithGradient(at: x, chunk: chunk) { evaluate(program, $0) }
-    }
-    for (name, result) in [
-      ("SIMD2", chunked(SIMD2<Double>.self)),
-      ("SIMD4", chunked(SIMD4<Double>.self)),
-      ("SIMD8", chunked(SIMD8<Double>.self)),
-      ("SIMD16", chunked(SIMD16<Double>.self)),
-    ] {
-      expectValue(result.value, "gradient(chunk: \(name))")
-      expectGradient(result.gradient, g, "gradient(chunk: \(name))")
+    let (values, g) = fuzzGradientByDual(program, x)
+    for v in values { expectValue(v, "Dual<Double>") }
+    for (name, result) in fuzzGradientsByChunks(program, x) {
+      expectValue(result.value, name)
+      expectGradient(result.gradient, g, name)
     }
 
     // Second-order types seeded along one input: ∂f/∂xᵢ and ∂²f/∂xᵢ².

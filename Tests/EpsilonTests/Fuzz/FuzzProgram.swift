@@ -98,7 +98,25 @@ extension FuzzProgram {
   /// reaching depth 8 now and then. Leaves are
   /// variables four times in five, else small dyadic constants (exact in
   /// Float and Double); inner nodes are unary three times in five.
-  init(seed: UInt64) {
+  init(seed: UInt64) { self.init(seed: seed, edges: false) }
+
+  /// The constants an edge program's leaves take: exponents 0, 1, 2, −1,
+  /// ±0, one half and small integers, so that kinks and domain edges are
+  /// hit exactly.
+  static let edgeConstants: [Double] = [0, -0.0, 1, -1, 2, 0.5, 3, -2]
+
+  /// The functions with a kink, a jump or a domain edge, which an edge
+  /// program draws half the time.
+  static let edgeUnaries: [FuzzUnary] = [
+    .sqrt, .cbrt, .log, .log2, .log10, .log1p, .abs, .floor, .sign, .asin,
+    .acos, .atanh, .acosh, .rounded, .ceil,
+  ]
+
+  /// A random program, reproducible from `seed`; with `edges`, its
+  /// constants come from ``edgeConstants`` and half of its unary
+  /// operations from ``edgeUnaries``, and a third of its binary ones are
+  /// `pow`, `atan2` or `hypot`.
+  init(seed: UInt64, edges: Bool) {
     var rng = SplitMix64(seed: seed)
     let n = Int.random(in: 1...6, using: &rng)
     var code: [FuzzInstruction] = []
@@ -110,7 +128,10 @@ extension FuzzProgram {
         if Double.random(in: 0..<1, using: &rng) < 0.8 {
           code.append(.input(Int.random(in: 0..<n, using: &rng)))
         } else {
-          let c = (Double.random(in: -3...3, using: &rng) * 8).rounded() / 8
+          let c =
+            edges
+            ? Self.edgeConstants.randomElement(using: &rng)!
+            : (Double.random(in: -3...3, using: &rng) * 8).rounded() / 8
           code.append(.constant(c))
         }
         return code.count - 1
@@ -120,11 +141,17 @@ extension FuzzProgram {
         let a = node(depth + 1)
         code.append(.powInt(a, exponent: Int.random(in: -3...4, using: &rng)))
       } else if pick < 0.6 {
-        let op = FuzzUnary.allCases.randomElement(using: &rng)!
+        let op =
+          edges && Bool.random(using: &rng)
+          ? Self.edgeUnaries.randomElement(using: &rng)!
+          : FuzzUnary.allCases.randomElement(using: &rng)!
         let a = node(depth + 1)
         code.append(.unary(op, a))
       } else {
-        let op = FuzzBinary.allCases.randomElement(using: &rng)!
+        let op =
+          edges && Double.random(in: 0..<1, using: &rng) < 1.0 / 3
+          ? [.pow, .atan2, .hypot].randomElement(using: &rng)!
+          : FuzzBinary.allCases.randomElement(using: &rng)!
         let a = node(depth + 1)
         let b = node(depth + 1)
         code.append(.binary(op, a, b))
