@@ -69,7 +69,7 @@ extension Tour {
         secondDerivative(at: 5.0) { x in x * x * x }       // 30
         """
     ) {
-      let h = [[Double]](hessian(at: [2.0, 3.0]) { x in g(x[0], x[1]) })
+      let h = [[Double]](try hessian(at: [2.0, 3.0]) { x in g(x[0], x[1]) })
       let (y, dy, d2y) = valueWithSecondDerivative(at: 5.0) { x in x * x * x }
       return [
         Check(

@@ -53,10 +53,10 @@ func concurrentRun(_ i: Int) throws -> ConcurrentResult {
   let jacobianRow = try jacobian(at: x) { [f($0)] }[0]
   var hessians: [[Double]] = []
   for strategy in HessianStrategy.allCases {
-    hessians.append(hessian(at: x, of: f, strategy: strategy).rows.flatMap { $0 })
+    hessians.append(try hessian(of: f, at: x, strategy: strategy).rows.flatMap { $0 })
   }
   let v = concurrentPoint(i + 1000)
-  let hvp = try hessianVectorProduct(at: x, along: v, of: f)
+  let hvp = try hessianVectorProduct(of: f, at: x, along: v)
   let dualTape = GradientTape<Dual<Double>>()
   let forwardOverReverse = try dualTape.gradient(
     at: x.indices.map { Dual(x[$0], partials: v[$0]) }

@@ -61,7 +61,7 @@ func hostileResults<T: ADScalar & HyperDualPartials>(at x: T)
       driver: "gradient(chunk: SIMD64)",
       gradient: gradient(at: p, chunk: SIMD64<T>.self) { f($0) }))
   for mode in [GradientMode.automatic, .forward, .reverse] {
-    let m = valueWithGradient(at: p, of: f, mode: mode)
+    let m = try valueWithGradient(of: f, at: p, mode: mode)
     r.append(
       .init(
         driver: "valueWithGradient(mode: .\(mode))",
@@ -91,20 +91,20 @@ func hostileResults<T: ADScalar & HyperDualPartials>(at x: T)
     .init(
       driver: "valueWithSecondDerivative", value: s.value,
       gradient: [s.derivative, 1], hessian: [[s.secondDerivative, 0], [0, 0]]))
-  let h = valueGradientHessian(at: p) { f($0) }
+  let h = try valueGradientHessian(at: p) { f($0) }
   r.append(
     .init(
       driver: "valueGradientHessian (closure)", value: h.value,
       gradient: h.gradient, hessian: h.hessian.rows))
   for strategy in HessianStrategy.allCases {
-    let hs = valueGradientHessian(at: p, of: f, strategy: strategy)
+    let hs = try valueGradientHessian(of: f, at: p, strategy: strategy)
     r.append(
       .init(
         driver: "valueGradientHessian(strategy: .\(strategy))",
         value: hs.value, gradient: hs.gradient, hessian: hs.hessian.rows))
   }
-  let hv0 = try hessianVectorProduct(at: p, along: [1, 0], of: f)
-  let hv1 = try hessianVectorProduct(at: p, along: [0, 1], of: f)
+  let hv0 = try hessianVectorProduct(of: f, at: p, along: [1, 0])
+  let hv1 = try hessianVectorProduct(of: f, at: p, along: [0, 1])
   r.append(.init(driver: "hessianVectorProduct", hessian: [hv0, hv1]))
   return r
 }
@@ -170,11 +170,11 @@ struct HostileInputTests {
     #expect(
       try hessianVectorProduct(at: [Double](), along: []) { _ in 7 }
         .isEmpty)
-    let h = valueGradientHessian(at: [Double]()) { _ in 7 }
+    let h = try valueGradientHessian(at: [Double]()) { _ in 7 }
     #expect(h.value == 7 && h.gradient.isEmpty && h.hessian.count == 0)
     for strategy in HessianStrategy.allCases {
-      let hs = valueGradientHessian(
-        at: [Double](), of: HostileConstant(), strategy: strategy)
+      let hs = try valueGradientHessian(
+        of: HostileConstant(), at: [Double](), strategy: strategy)
       #expect(
         hs.value == 7 && hs.gradient.isEmpty && hs.hessian.count == 0,
         "\(strategy)")
@@ -204,7 +204,7 @@ struct HostileInputTests {
       throws: EpsilonError.countMismatch(
         argument: "along", expected: 2, actual: 1)
     ) {
-      try hessianVectorProduct(at: x, along: [1], of: HostilePolynomial())
+      try hessianVectorProduct(of: HostilePolynomial(), at: x, along: [1])
     }
     #expect(
       throws: EpsilonError.countMismatch(
@@ -217,7 +217,7 @@ struct HostileInputTests {
     ) {
       try vectorJacobianProduct(at: x, along: [1, 1]) { [$0[0]] }
     }
-    let h = hessian(at: x) { $0[0] * $0[1] }
+    let h = try hessian(at: x) { $0[0] * $0[1] }
     #expect(
       throws: EpsilonError.countMismatch(argument: "v", expected: 2, actual: 5)
     ) {
@@ -288,7 +288,7 @@ struct HostileInputTests {
     #expect(isClose(second, exact, .ulps(8)), "HyperDual: \(second)")
     let nested = derivative(at: Dual<Double>(x, partials: 1)) { 1 / exp($0) }
     #expect(isClose(nested.partials, exact, .ulps(8)), "nested: \(nested)")
-    let h = hessian(at: [x, 1], of: HostileQuotient(), strategy: .secondOrderSIMD)
+    let h = try hessian(of: HostileQuotient(), at: [x, 1], strategy: .secondOrderSIMD)
     #expect(isClose(h[0, 0], exact, .ulps(8)), "SecondOrderDual: \(h[0, 0])")
     #expect(isClose(h[0, 1], -exact, .ulps(8)))
     // Reverse mode cannot do better: the adjoint of the denominator is

@@ -99,10 +99,10 @@ private func hessianByNestedDerivatives<F: ADFunction>(_ f: F, at x: [Double]) -
 private func everyHessian<F: ADFunction>(_ f: F, at x: [Double]) throws
   -> [(String, [[Double]])]
 {
-  var all: [(String, [[Double]])] = HessianStrategy.allCases.map {
-    ("\($0)", [[Double]](hessian(at: x, of: f, strategy: $0)))
+  var all: [(String, [[Double]])] = try HessianStrategy.allCases.map {
+    ("\($0)", [[Double]](try hessian(of: f, at: x, strategy: $0)))
   }
-  all.append(("hessian(at:of:) closure", [[Double]](hessian(at: x) { f($0) })))
+  all.append(("hessian(at:of:) closure", [[Double]](try hessian(at: x) { f($0) })))
   all.append(("tape over tape", try hessianByTapeOverTape(f, at: x)))
   all.append(("nested derivative", hessianByNestedDerivatives(f, at: x)))
   return all
@@ -156,10 +156,10 @@ struct KinkAgreementTests {
   func hyperDualOuterProductsAreNaNSafe(_ n: Int) throws {
     let x = [0.0] + [Double](repeating: 1, count: n - 1)
     let f = SqrtPlusSquares()
-    let byClosure = hessian(at: x) { f($0) }
+    let byClosure = try hessian(at: x) { f($0) }
     var hessians = [("hessian(at:of:) closure", byClosure)]
     for strategy in HessianStrategy.allCases {
-      hessians.append(("\(strategy)", hessian(at: x, of: f, strategy: strategy)))
+      hessians.append(("\(strategy)", try hessian(of: f, at: x, strategy: strategy)))
     }
     for (mode, h) in hessians {
       #expect(h[0, 0] == -.infinity, "\(mode)")
@@ -174,7 +174,7 @@ struct KinkAgreementTests {
     let v = [0.0] + [Double](repeating: 1, count: n - 1)
     let expected = [0.0] + [Double](repeating: 2, count: n - 1)
     #expect(try hessianVectorProduct(at: x, along: v) { f($0) } == expected)
-    #expect(try hessianVectorProduct(at: x, along: v, of: f) == expected)
+    #expect(try hessianVectorProduct(of: f, at: x, along: v) == expected)
     // SecondOrderDual and HyperDual directly, with one tangent.
     let s = secondDerivative(at: 1.0) { y in sqrt(HyperDual(0.0)) + y * y }
     #expect(s == 2)
@@ -183,10 +183,10 @@ struct KinkAgreementTests {
   @Test("Reverse at a kink: an infinite adjoint times a zero partial is 0, as forward gives")
   func reverseAgreesWithForwardAtKink() throws {
     let origin = [0.0, 0.0]
-    let forward = gradient(at: origin, of: OriginNorm(), mode: .forward)
+    let forward = try gradient(of: OriginNorm(), at: origin, mode: .forward)
     #expect(forward == [0, 0])
     #expect(try reverseGradient(at: origin) { OriginNorm()($0) } == forward)
-    #expect(gradient(at: origin, of: OriginNorm(), mode: .reverse) == forward)
+    #expect(try gradient(of: OriginNorm(), at: origin, mode: .reverse) == forward)
     #expect(gradient(at: origin) { OriginNorm()($0) } == forward)
     // .automatic switches to the tape above 16 inputs: the same answer.
     let wide = [Double](repeating: 0, count: 20)
@@ -195,12 +195,12 @@ struct KinkAgreementTests {
         T.sqrt(x.reduce(0) { $0 + $1 * $1 })
       }
     }
-    let automatic = gradient(at: wide, of: WideNorm())
-    #expect(automatic == gradient(at: wide, of: WideNorm(), mode: .forward))
+    let automatic = try gradient(of: WideNorm(), at: wide)
+    #expect(try automatic == gradient(of: WideNorm(), at: wide, mode: .forward))
     #expect(automatic.allSatisfy { $0 == 0 })
     // Forward over reverse (dual adjoints) and reverse over reverse too.
     for strategy in HessianStrategy.allCases {
-      let g = valueGradientHessian(at: origin, of: OriginNorm(), strategy: strategy).gradient
+      let g = try valueGradientHessian(of: OriginNorm(), at: origin, strategy: strategy).gradient
       #expect(g == [0, 0], "\(strategy)")
     }
   }
@@ -235,26 +235,26 @@ extension KinkAgreementTests {
     let x = [0.5]
     // Forward cancels (1·1 − 1·1 = 0 before × NaN): 0; reverse: NaN.
     let f = CancelledForward()
-    #expect(gradient(at: x, of: f, mode: .forward) == [0])
+    #expect(try gradient(of: f, at: x, mode: .forward) == [0])
     #expect(derivative(at: 0.5) { y in f([y]) } == 0)
     #expect(try reverseGradient(at: x) { f($0) }[0].isNaN)
-    #expect(gradient(at: x, of: f, mode: .reverse)[0].isNaN)
+    #expect(try gradient(of: f, at: x, mode: .reverse)[0].isNaN)
     for strategy in [HessianStrategy.hyperDual, .secondOrderSIMD, .nestedDual] {
-      let r = valueGradientHessian(at: x, of: f, strategy: strategy)
+      let r = try valueGradientHessian(of: f, at: x, strategy: strategy)
       #expect(r.gradient == [0] && r.hessian[0, 0] == 0, "\(strategy)")
     }
-    let reverseFirst = valueGradientHessian(at: x, of: f, strategy: .forwardOverReverse)
+    let reverseFirst = try valueGradientHessian(of: f, at: x, strategy: .forwardOverReverse)
     #expect(reverseFirst.gradient[0].isNaN && reverseFirst.hessian[0, 0].isNaN)
 
     // Reverse cancels (adjoints 1 − 1 = 0 before × NaN): 0; forward: NaN.
     let g = CancelledReverse()
     #expect(try reverseGradient(at: [-1.0]) { g($0) } == [0])
-    #expect(gradient(at: [-1.0], of: g, mode: .reverse) == [0])
-    #expect(gradient(at: [-1.0], of: g, mode: .forward)[0].isNaN)
+    #expect(try gradient(of: g, at: [-1.0], mode: .reverse) == [0])
+    #expect(try gradient(of: g, at: [-1.0], mode: .forward)[0].isNaN)
     #expect(derivative(at: -1.0) { y in g([y]) }.isNaN)
-    let forwardFirst = valueGradientHessian(at: [-1.0], of: g, strategy: .hyperDual)
+    let forwardFirst = try valueGradientHessian(of: g, at: [-1.0], strategy: .hyperDual)
     #expect(forwardFirst.gradient[0].isNaN && forwardFirst.hessian[0, 0].isNaN)
-    let byTape = valueGradientHessian(at: [-1.0], of: g, strategy: .forwardOverReverse)
+    let byTape = try valueGradientHessian(of: g, at: [-1.0], strategy: .forwardOverReverse)
     #expect(byTape.gradient == [0] && byTape.hessian[0, 0] == 0)
   }
 }

@@ -111,6 +111,29 @@ struct ReleaseChecksTests {
     }
 
     @Test(
+      "gradient(of:at:mode:) by the tape throws where the tape cannot be had, never returns NaN")
+    func gradientByTapeThrowsUnderMemoryLimit() async {
+      await #expect(processExitsWith: .success) {
+        struct Sum: ADFunction {
+          func callAsFunction<T: ADReal>(_ x: [T]) -> T { x.reduce(0, +) }
+        }
+        let x = [Double](repeating: 1, count: 1 << 23)  // 64 MB of input
+        limitAddressSpace(extra: 96 << 20)
+        for mode in [GradientMode.reverse, .automatic] {
+          do {
+            let g = try gradient(of: Sum(), at: x, mode: mode)
+            exit(g.contains { $0.isNaN } ? 1 : 2)  // NaN, or it fit after all
+          } catch is TapeError {
+            continue
+          } catch {
+            exit(3)
+          }
+        }
+        exit(0)
+      }
+    }
+
+    @Test(
       "A tape whose growth failed is full: later records fail without asking the allocator again")
     func fullTapeFailsFast() async {
       await #expect(processExitsWith: .success) {

@@ -77,12 +77,12 @@ struct ReverseGradientTests {
     #expect(close(reverse, expected))
   }
 
-  @Test("gradient(at:of:mode:): every mode agrees", arguments: [2, 12, 13, 64, 200])
-  func modes(n: Int) {
+  @Test("gradient(of:at:mode:): every mode agrees", arguments: [2, 12, 13, 64, 200])
+  func modes(n: Int) throws {
     let x = point(n)
-    let automatic = gradient(at: x, of: Rosenbrock())
-    let forward = gradient(at: x, of: Rosenbrock(), mode: .forward)
-    let reverse = gradient(at: x, of: Rosenbrock(), mode: .reverse)
+    let automatic = try gradient(of: Rosenbrock(), at: x)
+    let forward = try gradient(of: Rosenbrock(), at: x, mode: .forward)
+    let reverse = try gradient(of: Rosenbrock(), at: x, mode: .reverse)
     #expect(close(automatic, forward) && close(reverse, forward))
   }
 

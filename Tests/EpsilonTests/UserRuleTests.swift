@@ -175,7 +175,7 @@ let ruleTolerance = 1e-7
     let nested = derivative(at: x0) { x in derivative(at: x) { f($0) } }
     let secondOrder = try #require(
       HessianStrategy.allCases.map { strategy in
-        hessian(at: [x0], of: UserFunction(), strategy: strategy)[0, 0]
+        try hessian(of: UserFunction(), at: [x0], strategy: strategy)[0, 0]
       } as [Double]?)
     typealias D = Dual<SIMD2<Double>>
     let overDuals = try reverseGradient(at: [D(x0, seed: 0)]) { f($0[0]) }[0]

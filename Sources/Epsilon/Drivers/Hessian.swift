@@ -14,18 +14,20 @@
 /// another and yields that 8 × 8 block; by symmetry only the blocks on and
 /// above the diagonal are evaluated. To let Epsilon pick the fastest
 /// method, write `f` as an ``ADFunction`` and call
-/// ``hessian(at:of:strategy:)``.
+/// ``hessian(of:at:strategy:)``.
 ///
 /// - Parameters:
 ///   - x: The point; empty gives the empty Hessian.
 ///   - f: The function, on hyper-dual numbers with eight SIMD partials.
 /// - Returns: The symmetric matrix ∂²f/∂xᵢ∂xⱼ.
+/// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if the N × N matrix
+///   cannot be allocated.
 /// - Complexity: k(k+1)/2 evaluations of `f`, k = ⌈N/8⌉.
 @inlinable
 public func hessian<T: ADScalar>(
   at x: [T], of f: ([HyperDual<SIMD8<T>>]) -> HyperDual<SIMD8<T>>
-) -> Hessian<T> {
-  _valueGradientHessianByHyperDual(at: x, block: SIMD8<T>.self, of: f)
+) throws -> Hessian<T> {
+  try _valueGradientHessianByHyperDual(at: x, block: SIMD8<T>.self, of: f)
     .hessian
 }
 
@@ -43,12 +45,14 @@ public func hessian<T: ADScalar>(
 ///   - x: The point; empty gives an empty gradient and Hessian.
 ///   - f: The function, on hyper-dual numbers with eight SIMD partials.
 /// - Returns: f(x), ∇f(x) and the Hessian.
+/// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if the N × N matrix
+///   cannot be allocated.
 /// - Complexity: k(k+1)/2 evaluations of `f`, k = ⌈N/8⌉.
 @inlinable
 public func valueGradientHessian<T: ADScalar>(
   at x: [T], of f: ([HyperDual<SIMD8<T>>]) -> HyperDual<SIMD8<T>>
-) -> (value: T, gradient: [T], hessian: Hessian<T>) {
-  _valueGradientHessianByHyperDual(at: x, block: SIMD8<T>.self, of: f)
+) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
+  try _valueGradientHessianByHyperDual(at: x, block: SIMD8<T>.self, of: f)
 }
 
 /// The Hessian-vector product H(x)·v, exact, without forming H.
@@ -102,7 +106,7 @@ public func hessianVectorProduct<T: ADScalar>(
 ///
 /// ```swift
 /// struct Rosenbrock: ADFunction { … }
-/// hessian(at: [0.1, 0.2, 0.3], of: Rosenbrock())
+/// try hessian(of: Rosenbrock(), at: [0.1, 0.2, 0.3])
 /// // [[-66, -40, 0], [-40, 130, -80], [0, -80, 200]]
 /// ```
 ///
@@ -112,13 +116,15 @@ public func hessianVectorProduct<T: ADScalar>(
 ///   - strategy: How to compute it; `.automatic` picks by N (see
 ///     ``HessianStrategy/resolved(forInputCount:)``).
 /// - Returns: The symmetric matrix ∂²f/∂xᵢ∂xⱼ.
+/// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if the N × N matrix
+///   cannot be allocated.
 /// - Complexity: See ``HessianStrategy``: one evaluation for N ≤ 16 with
 ///   `.automatic`.
 @inlinable
 public func hessian<T: ADScalar, F: ADFunction>(
-  at x: [T], of f: F, strategy: HessianStrategy = .automatic
-) -> Hessian<T> {
-  _valueGradientHessian(at: x, of: f, strategy: strategy).hessian
+  of f: F, at x: [T], strategy: HessianStrategy = .automatic
+) throws -> Hessian<T> {
+  try _valueGradientHessian(at: x, of: f, strategy: strategy).hessian
 }
 
 /// The value, gradient and Hessian of a function written once,
@@ -129,12 +135,14 @@ public func hessian<T: ADScalar, F: ADFunction>(
 ///   - f: The function.
 ///   - strategy: How to compute the Hessian; `.automatic` picks by N.
 /// - Returns: f(x), ∇f(x) and the Hessian.
+/// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if the N × N matrix
+///   cannot be allocated.
 /// - Complexity: See ``HessianStrategy``.
 @inlinable
 public func valueGradientHessian<T: ADScalar, F: ADFunction>(
-  at x: [T], of f: F, strategy: HessianStrategy = .automatic
-) -> (value: T, gradient: [T], hessian: Hessian<T>) {
-  _valueGradientHessian(at: x, of: f, strategy: strategy)
+  of f: F, at x: [T], strategy: HessianStrategy = .automatic
+) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
+  try _valueGradientHessian(at: x, of: f, strategy: strategy)
 }
 
 /// The Hessian-vector product H(x)·v of a function written once,
@@ -145,7 +153,7 @@ public func valueGradientHessian<T: ADScalar, F: ADFunction>(
 /// - Complexity: ⌈N/8⌉ evaluations of `f`.
 @inlinable
 public func hessianVectorProduct<T: ADScalar, F: ADFunction>(
-  at x: [T], along v: [T], of f: F
+  of f: F, at x: [T], along v: [T]
 ) throws -> [T] {
   try hessianVectorProduct(at: x, along: v) { f($0) }
 }

@@ -10,7 +10,7 @@
 @inlinable
 func _valueGradientHessianByHyperDual<P>(
   at x: [P.Scalar], block: P.Type, of f: ([HyperDual<P>]) -> HyperDual<P>
-) -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
+) throws -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
 where
   P: SIMD & HyperDualPartials, P.Scalar: ADScalar,
   P.Epsilon1 == P, P.Epsilon2 == P
@@ -19,7 +19,7 @@ where
   let w = P.scalarCount
   var duals = x.map { HyperDual<P>($0) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(_zeroCount: n)
+  var hessian = try Hessian<P.Scalar>(count: n)
   if n == 0 { return (f(duals).value, gradient, hessian) }
   var value: P.Scalar = 0
   for rowStart in stride(from: 0, to: n, by: w) {
@@ -56,7 +56,7 @@ where
 func _valueGradientHessianBySecondOrder<P>(
   at x: [P.Scalar], width: P.Type,
   of f: ([SecondOrderDual<P>]) -> SecondOrderDual<P>
-) -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
+) throws -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
 where
   P: SIMD & HyperDualPartials, P.Scalar: ADScalar,
   P.Epsilon1 == P, P.Epsilon2 == P
@@ -65,7 +65,7 @@ where
   let w = P.scalarCount
   var duals = x.map { SecondOrderDual<P>($0) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(_zeroCount: n)
+  var hessian = try Hessian<P.Scalar>(count: n)
   if n == 0 { return (f(duals).value, gradient, hessian) }
 
   // Seeds `first` into lanes 0 ..< first.count and `second` from lane
@@ -141,13 +141,13 @@ where
 func _valueGradientHessianByNestedDual<P>(
   at x: [P.Scalar], width: P.Type,
   of f: ([Dual<Dual<P>>]) -> Dual<Dual<P>>
-) -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
+) throws -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
 where P: SIMD & DualPartials, P.Scalar: ADScalar {
   let n = x.count
   let w = P.scalarCount
   var duals = x.map { Dual<Dual<P>>(Dual($0)) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(_zeroCount: n)
+  var hessian = try Hessian<P.Scalar>(count: n)
   if n == 0 { return (f(duals).value.value, gradient, hessian) }
   var value: P.Scalar = 0
   for blockStart in stride(from: 0, to: n, by: w) {
@@ -195,7 +195,7 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
   let tape = GradientTape<Dual<P>>()
   var point = x.map { Dual<P>($0) }
   var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = Hessian<P.Scalar>(_zeroCount: n)
+  var hessian = try Hessian<P.Scalar>(count: n)
   if n == 0 {
     return (
       try tape.valueWithGradient(at: point, of: f).value.value,

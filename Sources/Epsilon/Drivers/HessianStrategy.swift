@@ -1,9 +1,9 @@
-// How hessian(at:of:strategy:) computes a Hessian, and the one place where
+// How hessian(of:at:strategy:) computes a Hessian, and the one place where
 // `.automatic` chooses. A new strategy is a case below, a line in
 // `resolved(forInputCount:)` if `.automatic` should pick it, and a branch in
 // `_valueGradientHessian`.
 
-/// How ``hessian(at:of:strategy:)`` computes a dense Hessian.
+/// How ``hessian(of:at:strategy:)`` computes a dense Hessian.
 ///
 /// Every strategy gives the same exact Hessian (up to rounding); they
 /// differ in cost:
@@ -68,39 +68,39 @@ extension HessianStrategy {
 @inlinable
 func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   at x: [T], of f: F, strategy: HessianStrategy
-) -> (value: T, gradient: [T], hessian: Hessian<T>) {
+) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
   switch strategy.resolved(forInputCount: x.count) {
   case .automatic, .secondOrderSIMD:
     // The narrowest width that holds every input in one pass; beyond 16,
     // SIMD16 in pairs of 8-input blocks.
     switch x.count {
     case ...2:
-      return _valueGradientHessianBySecondOrder(
+      return try _valueGradientHessianBySecondOrder(
         at: x, width: SIMD2<T>.self, of: { f($0) })
     case ...4:
-      return _valueGradientHessianBySecondOrder(
+      return try _valueGradientHessianBySecondOrder(
         at: x, width: SIMD4<T>.self, of: { f($0) })
     case ...8:
-      return _valueGradientHessianBySecondOrder(
+      return try _valueGradientHessianBySecondOrder(
         at: x, width: SIMD8<T>.self, of: { f($0) })
     default:
-      return _valueGradientHessianBySecondOrder(
+      return try _valueGradientHessianBySecondOrder(
         at: x, width: SIMD16<T>.self, of: { f($0) })
     }
   case .hyperDual:
     switch x.count {
     case ...2:
-      return _valueGradientHessianByHyperDual(
+      return try _valueGradientHessianByHyperDual(
         at: x, block: SIMD2<T>.self, of: { f($0) })
     case ...4:
-      return _valueGradientHessianByHyperDual(
+      return try _valueGradientHessianByHyperDual(
         at: x, block: SIMD4<T>.self, of: { f($0) })
     default:
-      return _valueGradientHessianByHyperDual(
+      return try _valueGradientHessianByHyperDual(
         at: x, block: SIMD8<T>.self, of: { f($0) })
     }
   case .nestedDual:
-    return _valueGradientHessianByNestedDual(
+    return try _valueGradientHessianByNestedDual(
       at: x, width: SIMD8<T>.self, of: { f($0) })
   case .forwardOverReverse:
     // The narrowest width that holds every column in one recording and
@@ -121,11 +121,11 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
         return try _valueGradientHessianByForwardOverReverse(
           at: x, width: SIMD16<T>.self, of: { f($0) })
       }
-    } catch {
-      // Only a recording of more than 2³² − 3 operations fails (the tape's
-      // 32-bit slots); the hyper-dual strategy needs no tape and gives the
-      // same Hessian.
-      return _valueGradientHessian(at: x, of: f, strategy: .hyperDual)
+    } catch is TapeError {
+      // A recording too long for the tape's 32-bit slots, or one that
+      // outgrows the memory: the hyper-dual strategy needs no tape and
+      // gives the same Hessian.
+      return try _valueGradientHessian(at: x, of: f, strategy: .hyperDual)
     }
   }
 }

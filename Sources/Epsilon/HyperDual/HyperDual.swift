@@ -28,7 +28,7 @@
 ///
 /// Comparison is **by value only**. Most users never build one by hand:
 /// ``secondDerivative(at:of:)``, ``hessian(at:of:)`` and
-/// ``hessianVectorProduct(at:along:of:)-(_,_,F)`` seed and read them.
+/// ``hessianVectorProduct(at:along:of:)`` seed and read them.
 @frozen
 public struct HyperDual<Partials: HyperDualPartials> {
   /// The type of the value: `Double` for `HyperDual<SIMD8<Double>>`.

@@ -307,7 +307,7 @@ extension SIMD16: HyperDualPartials where Scalar: ADScalar {
 ///
 /// Seed ε₁ with v and ε₂ with unit vectors for inputs `s ..< s + n`: one
 /// evaluation yields (H·v)ₛ…(H·v)ₛ₊ₙ₋₁ without forming H.
-/// ``hessianVectorProduct(at:along:of:)-(_,_,F)`` does exactly that.
+/// ``hessianVectorProduct(at:along:of:)`` does exactly that.
 public enum HyperDualRowBlock<Seeds: SIMD & DualPartials>: HyperDualPartials
 where Seeds.Scalar: ADScalar {
   /// The value type.

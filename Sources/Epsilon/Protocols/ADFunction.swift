@@ -17,7 +17,7 @@
 ///     return sum
 ///   }
 /// }
-/// gradient(at: [0.5, 0.6, 0.7], of: Rosenbrock())
+/// gradient(of: Rosenbrock(), at: [0.5, 0.6, 0.7])
 /// ```
 public protocol ADFunction {
   /// f(x) on any number type.

@@ -37,7 +37,9 @@ extension ADReal {
   /// A quiet NaN, converted with `init(_: Double)`.
   @inlinable public static var nan: Self { Self(Double.nan) }
   /// The largest finite `Double`, converted with `init(_: Double)`.
-  @inlinable public static var greatestFiniteMagnitude: Self { Self(Double.greatestFiniteMagnitude) }
+  @inlinable public static var greatestFiniteMagnitude: Self {
+    Self(Double.greatestFiniteMagnitude)
+  }
   /// The smallest positive normal `Double`, converted with `init(_: Double)`.
   @inlinable public static var leastNormalMagnitude: Self { Self(Double.leastNormalMagnitude) }
   /// The smallest positive `Double`, converted with `init(_: Double)`.

@@ -54,7 +54,7 @@ struct DifferentialFuzzTests {
   @Test(
     "Random programs agree across modes and with differences",
     arguments: 0..<shardCount)
-  func randomPrograms(shard: Int) {
+  func randomPrograms(shard: Int) throws {
     var ledger = FuzzLedger()
     let perShard = (Self.count + Self.shardCount - 1) / Self.shardCount
     var index = 0
@@ -63,7 +63,7 @@ struct DifferentialFuzzTests {
       let seed = fuzzSeed(base: Self.baseSeed, shard: shard, index: index)
       index += 1
       let program = FuzzProgram(seed: seed)
-      fuzzCheck(program, &ledger)
+      try fuzzCheck(program, &ledger)
       if ledger.failures.count >= 5 { break }
     }
     print(
@@ -85,9 +85,9 @@ extension DifferentialFuzzTests {
   @Test(
     "Programs that once failed",
     arguments: [0xEB3F_2731_F1CE_1B7D, 0x06C9_803F_A0FC_A078] as [UInt64])
-  func regressions(seed: UInt64) {
+  func regressions(seed: UInt64) throws {
     var ledger = FuzzLedger()
-    fuzzCheck(FuzzProgram(seed: seed), &ledger)
+    try fuzzCheck(FuzzProgram(seed: seed), &ledger)
     for failure in ledger.failures { Issue.record(Comment(rawValue: failure)) }
   }
 }
@@ -160,7 +160,7 @@ func fuzzStencilResolves(_ x: [Double], _ scales: FuzzScales) -> Bool {
 }
 
 /// Runs every comparison on `program` at one admissible random point.
-func fuzzCheck(_ program: FuzzProgram, _ ledger: inout FuzzLedger) {
+func fuzzCheck(_ program: FuzzProgram, _ ledger: inout FuzzLedger) throws {
   var rng = SplitMix64(seed: program.seed ^ 0xD1B5_4A32_D192_ED03)
   let n = program.inputCount
   for _ in 0..<12 {
@@ -191,7 +191,7 @@ func fuzzCheck(_ program: FuzzProgram, _ ledger: inout FuzzLedger) {
     let direction = (0..<n).map { _ in
       (Double.random(in: -1...1, using: &rng) * 8).rounded() / 8
     }
-    run.compareAll(direction: direction)
+    try run.compareAll(direction: direction)
     ledger.programs += 1
     ledger.points += 1
     ledger.comparisons += run.comparisons
@@ -302,7 +302,7 @@ struct FuzzRun {
 
   // MARK: Comparisons
 
-  mutating func compareAll(direction v: [Double]) {
+  mutating func compareAll(direction v: [Double]) throws {
     let program = self.program
     let x = self.x
     let n = self.n
@@ -405,7 +405,7 @@ struct FuzzRun {
       {
         continue
       }
-      let r = valueGradientHessian(at: x, of: function, strategy: strategy)
+      let r = try valueGradientHessian(of: function, at: x, strategy: strategy)
       expectValue(r.value, "Hessian strategy \(strategy)")
       expectGradient(r.gradient, g, "Hessian strategy \(strategy)")
       hessians.append((strategy, r.hessian))
