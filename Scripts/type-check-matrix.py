@@ -103,7 +103,7 @@ def main():
         path = work / (name + ".swift")
         path.write_text(source)
         best = None
-        for _ in range(3):
+        for _ in range(5):
             run = subprocess.run(
                 ["swiftc", "-typecheck", "-I", args.modules, str(path),
                  "-Xfrontend", "-debug-time-function-bodies"],
