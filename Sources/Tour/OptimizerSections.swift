@@ -124,7 +124,7 @@ func descentByMinimize<T: ADScalar>(_: T.Type, steps: Int) throws
 {
   var sgd = try SGD<T>(learningRate: 0.01)
   var x: [T] = [0]
-  for _ in 0..<steps { try sgd.minimize({ parabola($0[0]) }, over: &x) }
+  for _ in 0..<steps { try sgd.step({ parabola($0[0]) }, over: &x) }
   return (x[0], parabola(x[0]))
 }
 

@@ -143,7 +143,7 @@ private let tightPoint = 1e-6
       let g = gradient(at: x) { x in 3 * x[0] * x[0] + 2 * x[0] - 1 }
       try byApply.apply(gradients: g, to: &x)
       let before = y[0]
-      let loss = try byMinimize.minimize(
+      let loss = try byMinimize.step(
         { x in 3 * x[0] * x[0] + 2 * x[0] - 1 }, over: &y)
       // minimize returns the loss of its own forward pass, before the step.
       #expect(loss == 3 * before * before + 2 * before - 1)
@@ -414,7 +414,7 @@ private let tightPoint = 1e-6
       try sgd.apply(gradients: [], to: &empty)
     }
     #expect(throws: OptimizerError.emptyParameters) {
-      try adam.minimize({ _ in 0 }, over: &empty)
+      try adam.step({ _ in 0 }, over: &empty)
     }
     #expect(throws: OptimizerError.emptyParameters) {
       try sgd.minimize({ _ in 0 }, over: &empty, until: .iterations(1))
@@ -458,7 +458,7 @@ private let tightPoint = 1e-6
     var x = [-1.0]
     var sgd = try SGD()
     #expect(
-      performing: { try sgd.minimize({ x in log(x[0]) }, over: &x) },
+      performing: { try sgd.step({ x in log(x[0]) }, over: &x) },
       throws: isNonFiniteStart)
     #expect(
       performing: {

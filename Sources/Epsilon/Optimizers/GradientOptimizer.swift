@@ -49,10 +49,11 @@ extension GradientOptimizer {
   }
 
   /// One step on `loss`: its gradient at `parameters` by forward mode,
-  /// then ``apply(gradients:to:)`` (Keras' `optimizer.minimize(f, [x])`).
+  /// then ``apply(gradients:to:)``: what Keras' `optimizer.minimize(f, [x])`
+  /// does once.
   ///
   /// ```swift
-  /// let y = try sgd.minimize({ x in x[0] * x[0] }, over: &x)
+  /// let y = try sgd.step({ x in x[0] * x[0] }, over: &x)
   /// ```
   ///
   /// - Parameters:
@@ -67,7 +68,7 @@ extension GradientOptimizer {
   /// - Complexity: ⌈N/8⌉ evaluations of `loss`.
   @inlinable
   @discardableResult
-  public mutating func minimize(
+  public mutating func step(
     _ loss: ([Dual<SIMD8<Scalar>>]) -> Dual<SIMD8<Scalar>>,
     over parameters: inout [Scalar]
   ) throws -> Scalar {
@@ -88,10 +89,35 @@ extension GradientOptimizer {
   /// - Throws: As the closure form.
   @inlinable
   @discardableResult
+  public mutating func step<F: ADFunction>(
+    _ loss: F, over parameters: inout [Scalar]
+  ) throws -> Scalar {
+    try step({ loss($0) }, over: &parameters)
+  }
+
+  /// One step, as `optimizer.minimize(loss, var_list)` takes in
+  /// TensorFlow; renamed ``step(_:over:)-(([Dual<SIMD8<Scalar>>])->Dual<SIMD8<Scalar>>,_)``
+  /// so that `minimize` means the same in every Epsilon optimizer: run
+  /// until a ``StoppingRule`` says stop.
+  @available(*, deprecated, renamed: "step(_:over:)")
+  @inlinable
+  @discardableResult
+  public mutating func minimize(
+    _ loss: ([Dual<SIMD8<Scalar>>]) -> Dual<SIMD8<Scalar>>,
+    over parameters: inout [Scalar]
+  ) throws -> Scalar {
+    try step(loss, over: &parameters)
+  }
+
+  /// One step on a loss written once as an ``ADFunction``; renamed
+  /// ``step(_:over:)-(F,_)``.
+  @available(*, deprecated, renamed: "step(_:over:)")
+  @inlinable
+  @discardableResult
   public mutating func minimize<F: ADFunction>(
     _ loss: F, over parameters: inout [Scalar]
   ) throws -> Scalar {
-    try minimize({ loss($0) }, over: &parameters)
+    try step(loss, over: &parameters)
   }
 
   /// Steps on `loss` until `rule` says stop.
@@ -120,7 +146,7 @@ extension GradientOptimizer {
   @inlinable
   public mutating func minimize(
     _ loss: ([Dual<SIMD8<Scalar>>]) -> Dual<SIMD8<Scalar>>,
-    over parameters: inout [Scalar], until rule: StoppingRule
+    over parameters: inout [Scalar], until rule: StoppingRule = .init()
   ) throws -> OptimizationResult<Scalar> {
     try rule._validate()
     guard !parameters.isEmpty else { throw OptimizerError.emptyParameters }
@@ -182,7 +208,7 @@ extension GradientOptimizer {
   /// - Throws: As the closure form.
   @inlinable
   public mutating func minimize<F: ADFunction>(
-    _ loss: F, over parameters: inout [Scalar], until rule: StoppingRule
+    _ loss: F, over parameters: inout [Scalar], until rule: StoppingRule = .init()
   ) throws -> OptimizationResult<Scalar> {
     try minimize({ loss($0) }, over: &parameters, until: rule)
   }

@@ -74,10 +74,71 @@ public struct Newton<T: ADScalar>: Sendable {
   public func minimize<F: ADFunction>(
     _ f: F, over parameters: inout [T], until rule: StoppingRule = .init()
   ) throws -> OptimizationResult<T> {
+    try _minimize(
+      over: &parameters, until: rule,
+      valueAndGradient: { x in valueWithGradient(at: x) { f($0) } },
+      hessianAt: { x in try _newtonHessian(at: x, of: f) },
+      value: { x in f(x) })
+  }
+
+  /// Minimizes a loss written as a closure, the form ``hessian(at:of:)``
+  /// takes, from `parameters` until `rule` says stop.
+  ///
+  /// ```swift
+  /// var x = [-1.2, 1.0]
+  /// let result = try Newton<Double>().minimize(
+  ///   { x in 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) + (1 - x[0]) * (1 - x[0]) },
+  ///   over: &x)
+  /// result.parameters   // [1.0, 1.0]
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - loss: The loss, on hyper-dual numbers with eight SIMD partials;
+  ///     a closure literal written for ``LBFGS`` or ``SGD`` works as it is.
+  ///   - parameters: The start; updated in place, as the generic form.
+  ///   - rule: When to stop; the default stops at ‖∇f‖ ≤ 10⁻⁸.
+  /// - Returns: As the generic form.
+  /// - Throws: As the generic form, and
+  ///   ``EpsilonError/hessianTooLarge(count:)`` if the Hessian cannot be
+  ///   allocated.
+  /// - Complexity: Per iteration, k(k+1)/2 evaluations of `loss` for the
+  ///   value, gradient and Hessian (k = ⌈N/8⌉), one per line-search trial,
+  ///   and an O(N³) solve.
+  @inlinable
+  public func minimize(
+    _ loss: ([HyperDual<SIMD8<T>>]) -> HyperDual<SIMD8<T>>,
+    over parameters: inout [T], until rule: StoppingRule = .init()
+  ) throws -> OptimizationResult<T> {
+    try _minimize(
+      over: &parameters, until: rule,
+      valueAndGradient: { x in
+        let (value, gradient, _) = try valueGradientHessian(at: x, of: loss)
+        return (value, gradient)
+      },
+      hessianAt: { x in
+        let h = try hessian(at: x, of: loss)
+        let n = x.count
+        var rows = [T](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<n { rows[i * n + j] = h[i, j] } }
+        return rows
+      },
+      value: { x in loss(x.map { HyperDual<SIMD8<T>>($0) }).value })
+  }
+
+  /// Newton's iteration, given how to evaluate the loss, its gradient and
+  /// its Hessian (row-major): the one loop both forms run.
+  @inlinable
+  func _minimize(
+    over parameters: inout [T], until rule: StoppingRule,
+    valueAndGradient: ([T]) throws -> (T, [T]),
+    hessianAt: ([T]) throws -> [T],
+    value: ([T]) -> T
+  ) throws -> OptimizationResult<T> {
+    let valueAt = value
     try rule._validate()
     let n = parameters.count
     guard n > 0 else { throw OptimizerError.emptyParameters }
-    var (value, gradient) = valueWithGradient(at: parameters) { f($0) }
+    var (value, gradient) = try valueAndGradient(parameters)
     guard value.isFinite else {
       throw OptimizerError.nonFiniteInitialLoss(loss: Double(value))
     }
@@ -94,7 +155,7 @@ public struct Newton<T: ADScalar>: Sendable {
         break
       }
       if steps == rule.maxIterations { break }
-      let hessian = try _newtonHessian(at: parameters, of: f)
+      let hessian = try hessianAt(parameters)
       let rhs = gradient.map { -$0 }
       guard let (direction, _) = _solveShifted(hessian, n, rhs) else {
         throw OptimizerError.nonFiniteDerivative(step: steps)
@@ -104,7 +165,7 @@ public struct Newton<T: ADScalar>: Sendable {
         let accepted = _backtrackingLineSearch(
           from: parameters, value: value, slope: slope,
           direction: direction, sufficientDecrease: sufficientDecrease,
-          factor: backtrackingFactor, evaluate: { f($0) })
+          factor: backtrackingFactor, evaluate: valueAt)
       else {
         reason = .noProgress
         break
@@ -113,7 +174,7 @@ public struct Newton<T: ADScalar>: Sendable {
       let previousValue = value
       parameters = accepted.point
       steps += 1
-      (value, gradient) = valueWithGradient(at: parameters) { f($0) }
+      (value, gradient) = try valueAndGradient(parameters)
       guard _allFinite(gradient) else {
         parameters = previous
         throw OptimizerError.nonFiniteDerivative(step: steps)
@@ -155,11 +216,10 @@ public func newtonMinimize<T: ADScalar, F: ADFunction>(
 
 /// The Hessian of `f` at `x`, row-major, for Newton's method.
 ///
-/// This is the ONE place Newton gets its Hessian: forward over forward,
-/// the Jacobian (by ``jacobian(at:of:)``, eight columns per pass) of the
-/// gradient, whose i-th component is the tangent of `f` evaluated on
-/// `Dual<Dual<SIMD8<T>>>` seeded along eᵢ. Swap in the Hessian driver here
-/// when it exists.
+/// The generic form's Hessian: forward over forward, the Jacobian (by
+/// ``jacobian(at:of:)``, eight columns per pass) of the gradient, whose
+/// i-th component is the tangent of `f` evaluated on
+/// `Dual<Dual<SIMD8<T>>>` seeded along eᵢ.
 ///
 /// - Complexity: N·⌈N/8⌉ evaluations of `f`.
 @inlinable

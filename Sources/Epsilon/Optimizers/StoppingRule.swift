@@ -144,3 +144,18 @@ public struct OptimizationResult<T: ADScalar>: Sendable {
   /// Whether a tolerance stopped the run (not the iteration cap).
   public var converged: Bool { stopReason != .iterationLimit }
 }
+
+extension OptimizationResult: CustomStringConvertible {
+  /// The outcome in one line: at most eight parameters, and the length of
+  /// the loss history rather than its values.
+  ///
+  /// `OptimizationResult(parameters: [1.0, 1.0], iterations: 21, loss: 1.2e-19,
+  /// gradientNorm: 3.1e-9, stopReason: gradientTolerance, lossHistory: 22 values)`
+  public var description: String {
+    let shown = parameters.prefix(8).map { "\($0)" }.joined(separator: ", ")
+    let more = parameters.count > 8 ? ", … (\(parameters.count) in all)" : ""
+    return "OptimizationResult(parameters: [\(shown)\(more)], iterations: \(iterations), "
+      + "loss: \(loss), gradientNorm: \(gradientNorm), stopReason: \(stopReason), "
+      + "lossHistory: \(lossHistory.count) values)"
+  }
+}
