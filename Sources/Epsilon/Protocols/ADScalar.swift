@@ -6,24 +6,7 @@
 /// scalar, so `Dual<SIMD8<Double>>` carries eight.
 public protocol ADScalar: ADReal, BinaryFloatingPoint, SIMDScalar, Codable, Sendable,
   DualPartials
-where Scalar == Self {
-  // Restated so that `T.pi` in code generic over ADScalar names one
-  // requirement, not ADReal's and FloatingPoint's.
-  /// π, to the precision of the underlying scalar.
-  static var pi: Self { get }
-  /// Positive infinity; its derivatives are zero.
-  static var infinity: Self { get }
-  /// A quiet NaN.
-  static var nan: Self { get }
-  /// The largest finite value of the underlying scalar type.
-  static var greatestFiniteMagnitude: Self { get }
-  /// The smallest positive normal value of the underlying scalar type.
-  static var leastNormalMagnitude: Self { get }
-  /// The smallest positive value of the underlying scalar type.
-  static var leastNonzeroMagnitude: Self { get }
-  /// The distance from 1 to the next larger value of the underlying scalar type.
-  static var ulpOfOne: Self { get }
-}
+where Scalar == Self {}
 
 extension ADScalar {
   /// One partial: a plain number is a single tangent.
