@@ -205,7 +205,7 @@ public struct Newton<T: ADScalar>: Sendable {
 ///
 /// - Returns: The result; its ``OptimizationResult/parameters`` are the
 ///   minimizer found.
-/// - Throws: As ``Newton/minimize(_:over:until:)``.
+/// - Throws: As ``Newton/minimize(_:over:until:)-(F,_,_)``.
 @inlinable
 public func newtonMinimize<T: ADScalar, F: ADFunction>(
   _ f: F, from x: [T], until rule: StoppingRule = .init()
