@@ -1,4 +1,4 @@
-// W1 — derivative of a scalar function (../shared/WORKLOADS.md):
+// W1 — derivative of a scalar function (Benchmarks/WORKLOADS.md):
 //
 //   f(x) = sin(x)²/cos(x)² + 2x + sqrt(x³) + 1/(1 + exp(−x)) + log1p(x·x)
 //

@@ -1,4 +1,4 @@
-// W1's second derivative by hyper-dual numbers (issue 7): f″ of W1's f at
+// W1's second derivative by hyper-dual numbers: f″ of W1's f at
 // the same 1000 points, by `secondDerivative(at:of:)` on `HyperDual<Double>`,
 // in the W1 table beside `handwritten-second` and `nested-dual-second`.
 

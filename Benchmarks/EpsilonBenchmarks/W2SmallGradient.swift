@@ -1,5 +1,5 @@
 // W2 — gradient of the extended Rosenbrock function, small N
-// (../shared/WORKLOADS.md):
+// (Benchmarks/WORKLOADS.md):
 //
 //   f(x) = Σ_{i=0}^{N−2} 100·(x[i+1] − x[i]²)² + (1 − x[i])²,  N = 2, 8, 16,
 //
@@ -201,7 +201,7 @@ extension Harness {
         })
 
       // The same gradient by the reverse tape, its storage reused between
-      // calls (issue 3: W2 by tape), which sets GradientMode's threshold.
+      // calls, which sets GradientMode's threshold.
       let tape = GradientTape<Double>()
       add(
         "W2", "tape-reused", n: n, role: .epsilon,

@@ -1,5 +1,5 @@
 // W3 — Hessian of the extended Rosenbrock function, N = 2, 8, 16
-// (../shared/WORKLOADS.md, issue 7), at x[i] = 0.5 + 0.1·i, in ns per
+// (Benchmarks/WORKLOADS.md), at x[i] = 0.5 + 0.1·i, in ns per
 // Hessian. Every `HessianStrategy` (iterated through `allCases`, so a
 // strategy added later gets a row without editing this file), forward over
 // reverse by hand (the tape on `Dual<SIMDn<Double>>`), against a

@@ -1,5 +1,5 @@
 // W4 — reverse-mode gradient of the extended Rosenbrock function, large N
-// (../shared/WORKLOADS.md, issue 3), at x[i] = 0.5 + 0.1·i, N = 10³…10⁶,
+// (Benchmarks/WORKLOADS.md), at x[i] = 0.5 + 0.1·i, N = 10³…10⁶,
 // in ns per gradient (and per input). The tape records W2's generic kernel
 // and sweeps back, on a fresh tape (`tape`: as any loop of reverseGradient
 // calls runs, into storage a released tape left in the pool; `tape-cold`:

@@ -1,4 +1,4 @@
-// W5 — the tutorials' workloads (../shared/WORKLOADS.md, issue 4), each
+// W5 — the tutorials' workloads (Benchmarks/WORKLOADS.md), each
 // timed whole, in ns per run:
 // (a) 100 gradient-descent steps, η = 0.01, on f(x) = x² − 2x + 1 from 0;
 // (b) the linear regression, SGD η = 10⁻³, 1000 epochs;

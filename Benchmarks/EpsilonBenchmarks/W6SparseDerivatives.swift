@@ -1,4 +1,4 @@
-// W6 — sparse derivatives (WORKLOADS.md, issue 15), N = 10², 10³, 10⁴, 10⁵,
+// W6 — sparse derivatives (Benchmarks/WORKLOADS.md), N = 10², 10³, 10⁴, 10⁵,
 // in ns per call:
 // - W6h: the sparse Hessian of extended Rosenbrock (tridiagonal, 3 star
 //   colours) by a reused `SparseHessianPlan`, against one reverse gradient

@@ -1,4 +1,4 @@
-// epsilon-benchmarks: the workloads of ../shared/WORKLOADS.md, each checked
+// epsilon-benchmarks: the workloads of Benchmarks/WORKLOADS.md, each checked
 // against its hand-written derivative before a figure is printed.
 //
 //   swift build -c release --product epsilon-benchmarks
