@@ -35,7 +35,7 @@ enum SecondOrderUnaryCase: String, CaseIterable, CustomTestStringConvertible {
 
   var testDescription: String { rawValue }
 
-  /// The function on any number type, through Epsilon's free functions.
+  /// The function on any number type, through the static elementary functions.
   func apply<T: ADReal>(_ x: T) -> T {
     switch self {
     case .exp: return T.exp(x)

@@ -67,9 +67,9 @@ public struct Newton<T: ADScalar>: Sendable {
   ///   ``OptimizerError/nonFiniteInitialLoss(loss:)``, or
   ///   ``OptimizerError/nonFiniteDerivative(step:)`` if the gradient or
   ///   Hessian is not finite at an iterate.
-  /// - Complexity: Per iteration, N·⌈N/8⌉ evaluations of `f` for the
-  ///   Hessian, ⌈N/8⌉ for the gradient, one per line-search trial, and an
-  ///   O(N³) solve.
+  /// - Complexity: Per iteration, one Hessian by ``hessian(of:at:strategy:)``
+  ///   with `.automatic`, ⌈N/8⌉ evaluations of `f` for the gradient, one per
+  ///   line-search trial, and an O(N³) solve.
   @inlinable
   public func minimize<F: ADFunction>(
     _ f: F, over parameters: inout [T], until rule: StoppingRule = .init()
@@ -77,7 +77,7 @@ public struct Newton<T: ADScalar>: Sendable {
     try _minimize(
       over: &parameters, until: rule,
       valueAndGradient: { x in valueWithGradient(at: x) { f($0) } },
-      hessianAt: { x in try _newtonHessian(at: x, of: f) },
+      hessianAt: { x in _rowMajor(try hessian(of: f, at: x)) },
       value: { x in f(x) })
   }
 
@@ -109,18 +109,20 @@ public struct Newton<T: ADScalar>: Sendable {
     _ loss: ([HyperDual<SIMD8<T>>]) -> HyperDual<SIMD8<T>>,
     over parameters: inout [T], until rule: StoppingRule = .init()
   ) throws -> OptimizationResult<T> {
-    try _minimize(
+    // One hyper-dual evaluation gives value, gradient and Hessian: the
+    // loop asks for the Hessian at the point whose gradient it has, so the
+    // Hessian is kept from that evaluation rather than computed again.
+    var kept: (point: [T], hessian: [T])?
+    return try _minimize(
       over: &parameters, until: rule,
       valueAndGradient: { x in
-        let (value, gradient, _) = try valueGradientHessian(at: x, of: loss)
+        let (value, gradient, h) = try valueGradientHessian(at: x, of: loss)
+        kept = (x, _rowMajor(h))
         return (value, gradient)
       },
       hessianAt: { x in
-        let h = try hessian(at: x, of: loss)
-        let n = x.count
-        var rows = [T](repeating: 0, count: n * n)
-        for i in 0..<n { for j in 0..<n { rows[i * n + j] = h[i, j] } }
-        return rows
+        if let kept, kept.point == x { return kept.hessian }
+        return _rowMajor(try hessian(at: x, of: loss))
       },
       value: { x in loss(x.map { HyperDual<SIMD8<T>>($0) }).value })
   }
@@ -214,32 +216,11 @@ public func newtonMinimize<T: ADScalar, F: ADFunction>(
   return try Newton<T>().minimize(f, over: &parameters, until: rule)
 }
 
-/// The Hessian of `f` at `x`, row-major, for Newton's method.
-///
-/// The generic form's Hessian: forward over forward, the Jacobian (by
-/// ``jacobian(at:of:)``, eight columns per pass) of the gradient, whose
-/// i-th component is the tangent of `f` evaluated on
-/// `Dual<Dual<SIMD8<T>>>` seeded along eᵢ.
-///
-/// - Complexity: N·⌈N/8⌉ evaluations of `f`.
+/// A Hessian as the row-major array Newton's solve takes.
 @inlinable
-func _newtonHessian<T: ADScalar, F: ADFunction>(at x: [T], of f: F) throws
-  -> [T]
-{
-  let n = x.count
-  let rows = try jacobian(at: x) {
-    (inner: [Dual<SIMD8<T>>]) -> [Dual<SIMD8<T>>] in
-    var point = inner.map { Dual<Dual<SIMD8<T>>>($0) }
-    return (0..<n).map { i in
-      point[i].partials = 1
-      defer { point[i].partials = 0 }
-      return f(point).partials
-    }
-  }
-  // Symmetric in exact arithmetic; average away the rounding.
-  var h = [T](repeating: 0, count: n * n)
-  for i in 0..<n {
-    for j in 0..<n { h[i * n + j] = (rows[i][j] + rows[j][i]) / 2 }
-  }
-  return h
+func _rowMajor<T: ADScalar>(_ h: Hessian<T>) -> [T] {
+  let n = h.count
+  var rows = [T](repeating: 0, count: n * n)
+  for i in 0..<n { for j in 0..<n { rows[i * n + j] = h[i, j] } }
+  return rows
 }
