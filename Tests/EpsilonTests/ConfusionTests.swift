@@ -28,25 +28,83 @@ struct ConfusionTests {
     #expect(d == 1)
   }
 
-  /// Issue 16: stripping the outer variable with `.value` makes the inner
-  /// derivative's type `Dual<Double>`, the outer's own, and the outer `x`
-  /// can then be multiplied with the inner `y`: their tangents add in one
-  /// lane (1·1 + 1·1 = 2 where d/dy (x·y) = x = 1). Nothing in the two
-  /// numbers tells them apart (no tag: see Limitations, "Perturbation
-  /// confusion"), so this is pinned as the documented behaviour; the
-  /// spelling that nests the types gives 1.
-  @Test("Perturbation confusion through .value: documented (2), and the nested spelling gives 1")
-  func confusionThroughValueIsDocumented() {
-    let confused = derivative(at: 1.0) { x in
-      Dual(derivative(at: x.value) { y in x * y })
+  /// An inner driver at a constant point, on the outer driver's own number
+  /// type, that uses only its own variable: legitimate, and exact. The
+  /// nesting check evaluates its closure once more with the seed zero.
+  @Test("A nested driver on the same type at a constant point is allowed")
+  func sameTypeAtConstantPoint() {
+    var innerCalls = 0
+    let d = derivative(at: 1.5) { x in
+      x
+        * Dual(
+          derivative(at: 2.0) { y in
+            innerCalls += 1
+            return y * y * y
+          })
     }
-    #expect(confused == 0)  // the outer derivative of a constant
-    var inner = 0.0
-    _ = derivative(at: 1.0) { x in
-      inner = derivative(at: x.value) { y in x * y }
-      return x
+    #expect(d == 12)  // d/dx [x · 3·2²] = 12
+    #expect(innerCalls == 2)  // the check's evaluation and the driver's
+    let s = secondDerivative(at: 1.0) { x in
+      x * HyperDual(secondDerivative(at: 3.0) { y in y * y * y })
     }
-    #expect(inner == 2)  // pinned: the confused value
+    #expect(s == 0)  // x · 18 is linear in x
+  }
+
+  /// A driver that is not nested on its own type evaluates its closure
+  /// once: the check costs nothing but the record.
+  @Test("Unnested drivers and nesting on distinct types evaluate once")
+  func checkOnlyWhereTypesMeet() {
+    var calls = 0
+    _ = derivative(at: 2.0) { x in
+      calls += 1
+      return x * x
+    }
+    #expect(calls == 1)
+    var innerCalls = 0
+    let d = derivative(at: 1.0) { x in
+      derivative(at: x) { y in
+        innerCalls += 1
+        return Dual(x) * y
+      }
+    }
+    #expect(d == 1)
+    #expect(innerCalls == 1)  // Dual<Dual<Double>> inside Dual<Double>
+  }
+
+  #if !os(iOS) && !os(watchOS) && !os(tvOS) && !os(visionOS)
+    /// Issue 16: stripping the outer variable with `.value` makes the inner
+    /// derivative's type `Dual<Double>`, the outer's own, and the outer `x`
+    /// could then be multiplied with the inner `y`: their tangents would add
+    /// in one lane (1·1 + 1·1 = 2 where d/dy (x·y) = x = 1). The inner
+    /// driver detects the captured perturbation and stops the process with
+    /// a message that names the fix, checked in a child process.
+    @Test("Perturbation confusion through .value is detected and names the fix")
+    func confusionThroughValueIsDetected() async {
+      let result = await #expect(
+        processExitsWith: .failure, observing: [\.standardErrorContent]
+      ) {
+        _ = derivative(at: 1.0) { x in
+          Dual(derivative(at: x.value) { y in x * y })
+        }
+      }
+      let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+      #expect(message.contains("Perturbation confusion in derivative(at:of:)"))
+      #expect(message.contains("not at its `.value`"))
+    }
+
+    /// The same capture in a second derivative: hyper-dual inside hyper-dual.
+    @Test("Perturbation confusion in secondDerivative is detected")
+    func confusionInSecondDerivativeIsDetected() async {
+      await #expect(processExitsWith: .failure) {
+        _ = secondDerivative(at: 1.0) { x in
+          HyperDual(secondDerivative(at: x.value) { y in x * y * y })
+        }
+      }
+    }
+  #endif
+
+  /// The spelling that nests the types gives the right answer, 1.
+  @Test func nestedSpellingIsExact() {
     let nested = derivative(at: 1.0) { x in
       derivative(at: x) { y in Dual(x) * y }
     }

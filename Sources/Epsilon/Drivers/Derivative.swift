@@ -21,7 +21,11 @@
 ///
 /// Writing `x + y` there instead does not compile (x is a `Dual<Double>`,
 /// y a `Dual<Dual<Double>>`), which is how Epsilon rules out perturbation
-/// confusion.
+/// confusion. Calling the inner driver at `x.value` instead of `x` would
+/// let the outer `x` into the inner closure; a driver nested in another on
+/// the same number type therefore checks its closure first (one extra
+/// evaluation with the seed zero) and stops with a message that names the
+/// fix if it captured a perturbed number.
 ///
 /// - Parameters:
 ///   - x: The point.
@@ -31,7 +35,7 @@
 @inlinable
 public func derivative<T>(at x: T, of f: (Dual<T>) -> Dual<T>) -> T
 where T: DualPartials, T.Scalar == T {
-  f(Dual(x, partials: 1)).partials
+  valueWithDerivative(at: x, of: f).derivative
 }
 
 /// The value and derivative of `f` at `x`, from one evaluation.
@@ -45,6 +49,8 @@ where T: DualPartials, T.Scalar == T {
 public func valueWithDerivative<T>(at x: T, of f: (Dual<T>) -> Dual<T>)
   -> (value: T, derivative: T)
 where T: DualPartials, T.Scalar == T {
-  let y = f(Dual(x, partials: 1))
+  let y = _withDriverNesting(
+    Dual<T>.self, driver: "derivative(at:of:)",
+    probe: { f(Dual(x))._isConstant }, { f(Dual(x, partials: 1)) })
   return (y.value, y.partials)
 }
