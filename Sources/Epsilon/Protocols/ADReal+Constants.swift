@@ -10,21 +10,21 @@
 
 extension ChainRuleApplicable {
   /// π, to the precision of the underlying scalar.
-  @inlinable public static var pi: Self { Self(Primal.pi) }
+  @inlinable public static var pi: Self { Self(Value.pi) }
   /// Positive infinity; its derivatives are zero.
-  @inlinable public static var infinity: Self { Self(Primal.infinity) }
+  @inlinable public static var infinity: Self { Self(Value.infinity) }
   /// A quiet NaN.
-  @inlinable public static var nan: Self { Self(Primal.nan) }
+  @inlinable public static var nan: Self { Self(Value.nan) }
   /// The largest finite value of the underlying scalar type.
   @inlinable public static var greatestFiniteMagnitude: Self {
-    Self(Primal.greatestFiniteMagnitude)
+    Self(Value.greatestFiniteMagnitude)
   }
   /// The smallest positive normal value of the underlying scalar type.
-  @inlinable public static var leastNormalMagnitude: Self { Self(Primal.leastNormalMagnitude) }
+  @inlinable public static var leastNormalMagnitude: Self { Self(Value.leastNormalMagnitude) }
   /// The smallest positive value of the underlying scalar type.
-  @inlinable public static var leastNonzeroMagnitude: Self { Self(Primal.leastNonzeroMagnitude) }
+  @inlinable public static var leastNonzeroMagnitude: Self { Self(Value.leastNonzeroMagnitude) }
   /// The distance from 1 to the next larger value of the underlying scalar type.
-  @inlinable public static var ulpOfOne: Self { Self(Primal.ulpOfOne) }
+  @inlinable public static var ulpOfOne: Self { Self(Value.ulpOfOne) }
 }
 
 extension ADReal {

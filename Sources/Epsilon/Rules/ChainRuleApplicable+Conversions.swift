@@ -9,26 +9,26 @@
 extension ChainRuleApplicable {
   /// A constant from an integer literal: `3 * x`.
   @inlinable
-  public init(integerLiteral value: Int) { self.init(Primal(value)) }
+  public init(integerLiteral value: Int) { self.init(Value(value)) }
 
   /// A constant from a floating-point literal: `0.5 * x`.
   @inlinable
-  public init(floatLiteral value: Double) { self.init(Primal(value)) }
+  public init(floatLiteral value: Double) { self.init(Value(value)) }
 
   // Disfavoured so that `Dual<Double>(x)` with x a Double picks the type's
-  // constant initializer, `init(_: Primal)`, instead of being ambiguous.
+  // constant initializer, `init(_: Value)`, instead of being ambiguous.
   /// A constant converted from a `Double`.
   @inlinable @_disfavoredOverload
-  public init(_ value: Double) { self.init(Primal(value)) }
+  public init(_ value: Double) { self.init(Value(value)) }
 
   /// A constant converted from an `Int`.
   @inlinable @_disfavoredOverload
-  public init(_ value: Int) { self.init(Primal(value)) }
+  public init(_ value: Int) { self.init(Value(value)) }
 
   /// A constant converted exactly from an integer, if its value can be.
   @inlinable
   public init?<Source: BinaryInteger>(exactly source: Source) {
-    guard let value = Primal(exactly: source) else { return nil }
+    guard let value = Value(exactly: source) else { return nil }
     self.init(value)
   }
 }

@@ -10,31 +10,35 @@
 /// - a tape variable: records `f1` against its input.
 public protocol ChainRuleApplicable: ADReal {
   /// The type of the value the derivatives are carried along.
-  associatedtype Primal: ADReal
+  associatedtype Value: ADReal
   /// The value, without derivatives.
-  var value: Primal { get }
+  var value: Value { get }
 
   /// A constant: `value` with every derivative part zero. Literals and
   /// conversions from plain numbers (ChainRuleApplicable+Conversions.swift)
   /// build on it.
-  init(_ value: Primal)
+  init(_ value: Value)
 
   /// `f(self)`, given f(a), f′(a) and f″(a) at `a = value`.
   ///
   /// First-order types never evaluate `f2`; in optimised builds its closure
   /// is inlined away.
-  func chain(_ f0: Primal, _ f1: Primal, _ f2: @autoclosure () -> Primal)
+  func chain(_ f0: Value, _ f1: Value, _ f2: @autoclosure () -> Value)
     -> Self
 
   /// `f(x, y)`, given its value, its partials `fx`, `fy`, and (evaluated by
   /// second-order types only) its second partials.
   static func chain(
-    _ x: Self, _ y: Self, value f0: Primal, partials fx: Primal, _ fy: Primal,
-    second: @autoclosure () -> (xx: Primal, xy: Primal, yy: Primal)
+    _ x: Self, _ y: Self, value f0: Value, partials fx: Value, _ fy: Value,
+    second: @autoclosure () -> (xx: Value, xy: Value, yy: Value)
   ) -> Self
 }
 
 extension ChainRuleApplicable {
+  /// The former name of ``Value``.
+  @available(*, deprecated, renamed: "Value")
+  public typealias Primal = Value
+
   /// Applies a unary rule by the chain rule: the one path every elementary
   /// function of every Epsilon type takes.
   ///
@@ -44,7 +48,7 @@ extension ChainRuleApplicable {
   public static func _apply<R: UnaryRule>(_ rule: R, _ x: Self) -> Self {
     let a = x.value
     // f and f′ together: one `sincos` for sin and cos on plain values.
-    let (y, dy) = Primal._valueAndDerivative(rule, a)
+    let (y, dy) = Value._valueAndDerivative(rule, a)
     if _slowPath(y.isNaN) { return x.chain(y, y, y) }
     return x.chain(
       y, dy, rule.secondDerivative(at: a, value: y, derivative: dy))
@@ -57,7 +61,7 @@ extension ChainRuleApplicable {
   {
     let a = x.value
     let b = y.value
-    let f = Primal._apply(rule, a, b)
+    let f = Value._apply(rule, a, b)
     if _slowPath(f.isNaN) {
       return chain(x, y, value: f, partials: f, f, second: (f, f, f))
     }

@@ -116,7 +116,7 @@ extension GradientTape {
 
 extension GradientTape.Variable: ChainRuleApplicable {
   /// The type of the value.
-  public typealias Primal = T
+  public typealias Value = T
 
   /// f(x): records f′(x) against x's slot; f″ is never evaluated.
   @inlinable
