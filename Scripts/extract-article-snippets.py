@@ -3,8 +3,9 @@
 
     Scripts/extract-article-snippets.py ARTICLE.md OUTPUT.swift
 
-Blocks whose first line says "Does not compile", and Package.swift
-manifests, are skipped. Column-0 declarations (func, struct, extension,
+Blocks whose first line says "Does not compile" or "Stops the process"
+(compiled and run, they would fail), and Package.swift manifests, are
+skipped. Column-0 declarations (func, struct, extension,
 with their doc comments) are hoisted to file scope so later blocks can use
 them; each block's remaining statements get a `do { }` of their own, so
 blocks may reuse names. Used by Scripts/check-article-snippets.sh.
@@ -14,7 +15,8 @@ src = pathlib.Path(sys.argv[1]).read_text()
 blocks = re.findall(r"```swift\n(.*?)```", src, re.S)
 decls, stmts = [], []
 for b in blocks:
-    if "does not compile" in b.splitlines()[0].lower() or "PackageDescription" in b:
+    first = b.splitlines()[0].lower()
+    if "does not compile" in first or "stops the process" in first or "PackageDescription" in b:
         continue
     lines = b.splitlines()
     i, body = 0, []
