@@ -14,8 +14,8 @@
 // other tangent came from a captured perturbed number, and the driver
 // stops with a message that names the fix. Only nested calls on one type
 // pay for the extra evaluation; every other call pays for the record: one
-// call that reads a thread-specific pointer (Swift has no thread-local
-// variables, so it is POSIX's) and a few loads and stores.
+// read of a thread-specific pointer (Swift has no thread-local variables,
+// so it is POSIX's) and a few loads and stores, about a nanosecond.
 
 #if canImport(Darwin)
   import Darwin
@@ -27,15 +27,16 @@
 
 /// The forward drivers running on one thread, outermost first: each one's
 /// number type, by its metadata pointer.
-@usableFromInline
+@usableFromInline @frozen
 struct _DriverNesting {
   /// How many enclosing drivers the record names; deeper ones are counted,
   /// and a driver that deep is always checked.
-  static let capacity = 8
+  @usableFromInline static let capacity = 8
   /// The number of drivers running.
   @usableFromInline var depth = 0
+  @usableFromInline init() {}
   /// Their number types, outermost first, up to ``capacity``.
-  var kinds:
+  @usableFromInline var kinds:
     (
       UnsafeRawPointer?, UnsafeRawPointer?, UnsafeRawPointer?,
       UnsafeRawPointer?, UnsafeRawPointer?, UnsafeRawPointer?,
@@ -45,7 +46,8 @@ struct _DriverNesting {
 
 /// The key of each thread's ``_DriverNesting`` record, created once; a
 /// thread's record is freed when the thread ends.
-private let _driverNestingKey: pthread_key_t = {
+@usableFromInline
+let _driverNestingKey: pthread_key_t = {
   var key = pthread_key_t()
   #if canImport(Darwin)
     let destructor: @convention(c) (UnsafeMutableRawPointer) -> Void = {
@@ -67,8 +69,29 @@ private let _driverNestingKey: pthread_key_t = {
 /// driver on the same number type is already running on this thread (or
 /// the record is too deep to tell). `nil` when the record cannot be
 /// allocated: the driver then runs unchecked.
-@usableFromInline
+///
+/// Inlined into every driver for the common case, no driver running:
+/// one read of the thread-specific pointer and two stores.
+@inlinable @inline(__always)
 func _enterDriver(_ kind: Any.Type) -> (
+  record: UnsafeMutablePointer<_DriverNesting>?, nested: Bool
+) {
+  let kind = unsafeBitCast(kind, to: UnsafeRawPointer.self)
+  if let stored = pthread_getspecific(_driverNestingKey) {
+    let record = stored.assumingMemoryBound(to: _DriverNesting.self)
+    if record.pointee.depth == 0 {
+      record.pointee.depth = 1
+      record.pointee.kinds.0 = kind
+      return (record, false)
+    }
+  }
+  return _enterNestedDriver(kind)
+}
+
+/// ``_enterDriver(_:)`` when a driver is already running on this thread,
+/// or the thread has no record yet.
+@usableFromInline
+func _enterNestedDriver(_ kind: UnsafeRawPointer) -> (
   record: UnsafeMutablePointer<_DriverNesting>?, nested: Bool
 ) {
   let record: UnsafeMutablePointer<_DriverNesting>
@@ -82,8 +105,8 @@ func _enterDriver(_ kind: Any.Type) -> (
       return (nil, false)
     }
   }
-  let kind = unsafeBitCast(kind, to: UnsafeRawPointer.self)
   let depth = record.pointee.depth
+  record.pointee.depth = depth &+ 1
   let capacity = _DriverNesting.capacity
   var nested = depth >= capacity
   withUnsafeMutableBytes(of: &record.pointee.kinds) { bytes in
@@ -93,7 +116,6 @@ func _enterDriver(_ kind: Any.Type) -> (
     }
     if depth < capacity { kinds[depth] = kind }
   }
-  record.pointee.depth = depth + 1
   return (record, nested)
 }
 
