@@ -38,6 +38,27 @@ func w5DescentByApply(from x0: Double) throws -> Double {
   return x[0]
 }
 
+/// 100 steps of x ← x − η·∇f(x) by hand, with `gradient(at:of:)`: the
+/// loop an optimizer's `minimize` replaces.
+func w5DescentByGradient(from x0: Double) -> Double {
+  var x = [x0]
+  for _ in 0..<100 {
+    let g = gradient(at: x) { w5Parabola($0[0]) }
+    x[0] -= 0.01 * g[0]
+  }
+  return x[0]
+}
+
+/// 100 steps of Keras' SGD by `minimize(_:over:until:)`.
+func w5DescentByMinimize(from x0: Double) throws -> Double {
+  var sgd = try SGD(learningRate: 0.01)
+  var x = [x0]
+  _ = try sgd.minimize(
+    { w5Parabola($0[0]) }, over: &x,
+    until: StoppingRule(maxIterations: 100, gradientTolerance: 0))
+  return x[0]
+}
+
 /// 100 steps of Keras' SGD with gradients from one reused tape.
 func w5DescentByTape(from x0: Double) throws -> Double {
   var sgd = try SGD(learningRate: 0.01)
@@ -98,6 +119,28 @@ func w5RegressionForward(_ x: [Double], _ y: [Double]) throws -> [Double] {
     let g = gradient(at: v) { w5Loss($0, x, y) }
     try sgd.apply(gradients: g, to: &v)
   }
+  return v
+}
+
+/// 1000 epochs by hand with `gradient(at:of:)`: the loop an optimizer's
+/// `minimize` replaces.
+func w5RegressionByGradient(_ x: [Double], _ y: [Double]) -> [Double] {
+  var v = [0.0, 0.0]
+  for _ in 0..<1000 {
+    let g = gradient(at: v) { w5Loss($0, x, y) }
+    v[0] -= 1e-3 * g[0]
+    v[1] -= 1e-3 * g[1]
+  }
+  return v
+}
+
+/// 1000 epochs of Keras' SGD by `minimize(_:over:until:)`.
+func w5RegressionByMinimize(_ x: [Double], _ y: [Double]) throws -> [Double] {
+  var sgd = try SGD(learningRate: 1e-3)
+  var v = [0.0, 0.0]
+  _ = try sgd.minimize(
+    { w5Loss($0, x, y) }, over: &v,
+    until: StoppingRule(maxIterations: 1000, gradientTolerance: 0))
   return v
 }
 
@@ -174,6 +217,20 @@ extension Harness {
         cycle(starts, count) { blackHole(w5DescentByDerivative(from: $0)) }
       })
     add(
+      workload, "gradient-loop", n: 100, role: .epsilon,
+      verify: check(w5DescentByGradient),
+      body: { count in
+        cycle(starts, count) { blackHole(w5DescentByGradient(from: $0)) }
+      })
+    add(
+      workload, "sgd-minimize", n: 100, role: .epsilon,
+      verify: check(w5DescentByMinimize),
+      body: { count in
+        cycle(starts, count) {
+          if let x = try? w5DescentByMinimize(from: $0) { blackHole(x) }
+        }
+      })
+    add(
       workload, "sgd-apply", n: 100, role: .epsilon,
       verify: check(w5DescentByApply),
       body: { count in
@@ -222,6 +279,20 @@ extension Harness {
       },
       body: { count in
         cycle4(pool, count) { blackHole(w5RegressionHandwritten(x, $0)) }
+      })
+    add(
+      workload, "gradient-loop", n: 1000, role: .epsilon,
+      verify: check(w5RegressionByGradient),
+      body: { count in
+        cycle4(pool, count) { blackHole(w5RegressionByGradient(x, $0)) }
+      })
+    add(
+      workload, "sgd-minimize", n: 1000, role: .epsilon,
+      verify: check(w5RegressionByMinimize),
+      body: { count in
+        cycle4(pool, count) {
+          if let v = try? w5RegressionByMinimize(x, $0) { blackHole(v) }
+        }
       })
     add(
       workload, "forward-sgd-apply", n: 1000, role: .epsilon,

@@ -20,6 +20,17 @@ func _norm<T: ADScalar>(_ x: [T]) -> T { _dot(x, x).squareRoot() }
 @inlinable
 func _allFinite<T: ADScalar>(_ x: [T]) -> Bool { x.allSatisfy(\.isFinite) }
 
+/// Copies `source` into `destination`, in place when the counts agree,
+/// so that a loop keeping the previous point allocates nothing.
+@inlinable
+func _copy<T>(_ source: [T], into destination: inout [T]) {
+  guard destination.count == source.count else {
+    destination = source
+    return
+  }
+  for i in source.indices { destination[i] = source[i] }
+}
+
 /// x + α·p.
 @inlinable
 func _moved<T: ADScalar>(_ x: [T], by alpha: T, along p: [T]) -> [T] {

@@ -150,7 +150,14 @@ extension GradientOptimizer {
   ) throws -> OptimizationResult<Scalar> {
     try rule._validate()
     guard !parameters.isEmpty else { throw OptimizerError.emptyParameters }
-    var (value, gradient) = valueWithGradient(at: parameters, of: loss)
+    // The loop allocates nothing per step: the gradients come from one
+    // workspace into two arrays that swap roles, and the point before a
+    // step is copied into one array kept for it.
+    var workspace = GradientWorkspace<SIMD8<Scalar>>()
+    var gradient: [Scalar] = []
+    var newGradient: [Scalar] = []
+    var value = workspace.valueWithGradient(
+      into: &gradient, at: parameters, of: loss)
     guard value.isFinite else {
       throw OptimizerError.nonFiniteInitialLoss(loss: Double(value))
     }
@@ -158,6 +165,8 @@ extension GradientOptimizer {
       throw OptimizerError.nonFiniteDerivative(step: 0)
     }
     var history = [value]
+    history.reserveCapacity(Swift.min(Swift.max(rule.maxIterations, 0), 1024) + 1)
+    var previous = parameters
     var steps = 0
     var reason = StopReason.iterationLimit
     while true {
@@ -166,7 +175,7 @@ extension GradientOptimizer {
         break
       }
       if steps == rule.maxIterations { break }
-      let previous = parameters
+      _copy(parameters, into: &previous)
       try apply(gradients: gradient, to: &parameters)
       steps += 1
       guard parameters.count == previous.count else {
@@ -175,8 +184,8 @@ extension GradientOptimizer {
         throw OptimizerError.parameterCountChanged(
           expected: previous.count, actual: actual)
       }
-      let (newValue, newGradient) = valueWithGradient(
-        at: parameters, of: loss)
+      let newValue = workspace.valueWithGradient(
+        into: &newGradient, at: parameters, of: loss)
       guard newValue.isFinite else {
         parameters = previous
         throw OptimizerError.nonFiniteLoss(
@@ -190,7 +199,8 @@ extension GradientOptimizer {
       let stop = rule._stepReason(
         from: previous, to: parameters, lossBefore: value,
         lossAfter: newValue)
-      (value, gradient) = (newValue, newGradient)
+      value = newValue
+      swap(&gradient, &newGradient)
       if let stop {
         reason = stop
         break
