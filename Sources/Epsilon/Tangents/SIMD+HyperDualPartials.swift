@@ -1,88 +1,5 @@
-/// The tangent storage of a second-order number: the two first-order parts
-/// ε₁ and ε₂ of a ``HyperDual``, and the block ε₁₂ that holds their mixed
-/// second derivatives.
-///
-/// With n₁ partials in ε₁ and n₂ in ε₂, ε₁₂ holds n₁ × n₂ of them, row-major:
-/// lane `i·n₂ + j` is ∂²f/∂xᵢ∂yⱼ for the i-th ε₁ seed and the j-th ε₂ seed.
-///
-/// | `Partials`                 | ε₁  | ε₂  | ε₁₂                  |
-/// |----------------------------|-----|-----|----------------------|
-/// | `Double`, `Float`          | 1   | 1   | 1: one f″            |
-/// | `SIMD2/4/8<T>`             | n   | n   | n × n in `SIMD(n²)`  |
-/// | `SIMD16<T>`                | 16  | 16  | 16 × 16 (256 lanes)  |
-/// | `HyperDualRowBlock<SIMDn>` | 1   | n   | n: a block of H·v    |
-///
-/// ``SecondOrderDual`` uses the same storage with ε₁ = ε₂ (its gradient) and
-/// ε₁₂ its Hessian. Every part is whole-vector arithmetic: outer products are
-/// built a row at a time, `a[i] * b`, so they vectorise.
-public protocol HyperDualPartials {
-  /// The number each part is: also the type of the value.
-  associatedtype Scalar: ADReal
-  /// The ε₁ part: derivatives along the first set of seeds.
-  associatedtype Epsilon1: DualPartials where Epsilon1.Scalar == Scalar
-  /// The ε₂ part: derivatives along the second set of seeds.
-  associatedtype Epsilon2: DualPartials where Epsilon2.Scalar == Scalar
-  /// The ε₁ε₂ part: one mixed second derivative per pair of seeds.
-  associatedtype Epsilon12: DualPartials where Epsilon12.Scalar == Scalar
-
-  /// The outer product a ⊗ b: lane `i·n₂ + j` is `a[i] · b[j]`.
-  static func outerProduct(_ a: Epsilon1, _ b: Epsilon2) -> Epsilon12
-
-  /// a ⊗ b + c ⊗ d in one pass, as a product rule needs it.
-  static func outerProductSum(
-    _ a: Epsilon1, _ b: Epsilon2, _ c: Epsilon1, _ d: Epsilon2
-  ) -> Epsilon12
-}
-
-extension HyperDualPartials {
-  /// a ⊗ b + c ⊗ d as two outer products.
-  @inlinable
-  public static func outerProductSum(
-    _ a: Epsilon1, _ b: Epsilon2, _ c: Epsilon1, _ d: Epsilon2
-  ) -> Epsilon12 {
-    .sum(outerProduct(a, b), outerProduct(c, d))
-  }
-}
-
-// MARK: - One derivative per part
-
-extension HyperDualPartials
-where Self: ADScalar, Epsilon1 == Self, Epsilon2 == Self, Epsilon12 == Self {
-  /// a · b: one seed per part, so ε₁₂ is a single number (zero
-  /// annihilating, as ``ADScalar/scaled(by:)``).
-  @inlinable
-  public static func outerProduct(_ a: Self, _ b: Self) -> Self {
-    b.scaled(by: a)
-  }
-
-  /// a · b + c · d, zero annihilating in each product.
-  @inlinable
-  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
-    -> Self
-  {
-    .combine(a, b, c, d)
-  }
-}
-
-extension Double: HyperDualPartials {
-  /// One partial in ε₁.
-  public typealias Epsilon1 = Double
-  /// One partial in ε₂.
-  public typealias Epsilon2 = Double
-  /// One mixed partial.
-  public typealias Epsilon12 = Double
-}
-
-extension Float: HyperDualPartials {
-  /// One partial in ε₁.
-  public typealias Epsilon1 = Float
-  /// One partial in ε₂.
-  public typealias Epsilon2 = Float
-  /// One mixed partial.
-  public typealias Epsilon12 = Float
-}
-
-// MARK: - n × n blocks
+// SIMD vectors as hyper-dual storage: n seeds in ε₁ and in ε₂, and their
+// n × n mixed block in ε₁₂, built a row at a time so that it vectorises.
 
 extension SIMD where Scalar: FloatingPoint {
   /// Row i of a ⊗ b + c ⊗ d: `a[i] * b + c[i] * d`, two vector FMAs.
@@ -116,17 +33,17 @@ extension SIMD where Scalar: FloatingPoint {
   }
 }
 
-extension SIMD where Scalar: ADScalar {
-  // Outer products follow the first-order algebra's products
-  // (`scaled(by:)`, `combine`), so the NaN-safety of the partials holds in
-  // ε₁₂ too: a zero on either side of a product gives 0 even when the
-  // other is ±∞ or NaN. With plain products, `sqrt(x[0]) + x[1] * x[1]`
+extension SIMD where Self: DualPartials, Scalar: ADScalar {
+  // Outer products multiply through the annihilating product
+  // (AnnihilatingProduct.swift, by `scaled(by:)` and `combine`), so the
+  // NaN-safety of the partials holds in ε₁₂ too: a zero on either side of
+  // a product gives 0 even when the other is ±∞ or NaN. With plain products, `sqrt(x[0]) + x[1] * x[1]`
   // at (0, 1) had NaN off-diagonal entries (0 · −∞ in row 1) where the
   // function is separable. Where every lane of the factors is finite
   // (almost always) the plain product is that product, so the factors are
   // checked once per outer product and the rows stay plain vector
-  // multiplies; the zero tests per row cost twice the time of a Hessian at
-  // N = 8 (the seeds are mostly zeros, which sent every row down the slow
+  // multiplies; zero tests per row tripled the time of a Hessian of eight
+  // inputs (the seeds are mostly zeros, which sent every row down the slow
   // path).
 
   /// a ⊗ b with a non-finite factor: each row by `scaled(by:)`.
@@ -300,43 +217,6 @@ extension SIMD16: HyperDualPartials where Scalar: ADScalar {
   }
 }
 
-// MARK: - A row block of a Hessian-vector product
-
-/// Hyper-dual storage with one direction in ε₁ and n seeds in ε₂, so that
-/// ε₁₂ is n entries of the Hessian-vector product H·v.
-///
-/// Seed ε₁ with v and ε₂ with unit vectors for inputs `s ..< s + n`: one
-/// evaluation yields (H·v)ₛ…(H·v)ₛ₊ₙ₋₁ without forming H.
-/// ``hessianVectorProduct(at:along:of:)`` does exactly that.
-public enum HyperDualRowBlock<Seeds: SIMD & DualPartials>: HyperDualPartials
-where Seeds.Scalar: ADScalar {
-  /// The value type.
-  public typealias Scalar = Seeds.Scalar
-  /// One directional derivative, along v.
-  public typealias Epsilon1 = Seeds.Scalar
-  /// n partials.
-  public typealias Epsilon2 = Seeds
-  /// n mixed partials: a block of H·v.
-  public typealias Epsilon12 = Seeds
-
-  /// a · b, the direction's derivative times each seed's (zero
-  /// annihilating).
-  @inlinable
-  public static func outerProduct(_ a: Scalar, _ b: Seeds) -> Seeds {
-    b.scaled(by: a)
-  }
-
-  /// a · b + c · d, zero annihilating in each product.
-  @inlinable
-  public static func outerProductSum(
-    _ a: Scalar, _ b: Seeds, _ c: Scalar, _ d: Seeds
-  ) -> Seeds {
-    .combine(a, b, c, d)
-  }
-}
-
-// MARK: - Rows laid end to end
-
 extension SIMD where Scalar: ADScalar {
   /// Rows `first`, `first + 1`, … of `row`, laid end to end in one wide
   /// vector: the rows, as a tuple, reinterpreted as the wide vector (SIMD
@@ -345,9 +225,9 @@ extension SIMD where Scalar: ADScalar {
   ///
   /// The stdlib's `init(lowHalf:highHalf:)` copies lane by lane through
   /// the subscript; for 32 and 64 lanes an insert at a variable index goes
-  /// through memory, O(lanes²): 82% of a W3 Hessian at N = 8 (callgrind).
-  /// Lane by lane through a pointer is O(lanes) but copies the result
-  /// through the stack.
+  /// through memory, in time quadratic in the lanes: most of the time of a
+  /// dense Hessian of eight inputs. Lane by lane through a pointer is
+  /// linear in the lanes but copies the result through the stack.
   @inlinable @inline(__always)
   static func _stacked<Wide: SIMD>(
     _: Wide.Type, from first: Int, _ row: (Int) -> Self

@@ -24,9 +24,10 @@ extension Dual: DualPartials {
   @inlinable public func negated() -> Self { -self }
 
   /// `c · self` by dual multiplication, (v + pε)(c₀ + c₁ε) =
-  /// v·c₀ + (v·c₁ + c₀·p)ε, in which a part of `self` that is exactly zero
-  /// contributes zero even where `c` is infinite or NaN: Epsilon's NaN
-  /// safety, kept at every level of nesting.
+  /// v·c₀ + (v·c₁ + c₀·p)ε, every product in it annihilating
+  /// (`ADScalar._annihilatingProduct`), so that the rule holds at every
+  /// level of nesting: a part of `self` that is exactly zero contributes
+  /// zero even where `c` is infinite or NaN.
   @inlinable
   public func scaled(by c: Self) -> Self {
     if c._isExactlyZero { return .zero }
@@ -46,7 +47,7 @@ extension Dual: DualPartials {
   public static func combine(_ a: Self, _ x: Self, _ b: Self, _ y: Self)
     -> Self
   {
-    x.scaled(by: a) + y.scaled(by: b)
+    _annihilatingCombine(a, x, b, y)
   }
 
   /// The tangent as text, in parentheses: `(1.0 + 0.0ε)`.
