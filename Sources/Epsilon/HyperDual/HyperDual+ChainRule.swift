@@ -1,23 +1,5 @@
-// HyperDual's conformance to the shared rule table: the chain rule to
-// second order, written once in HyperDualAlgebra.swift.
+// HyperDual's conformance to the shared rule table: its `chain` methods,
+// the chain rule to second order, are the second-order algebra's
+// (HyperDualAlgebra.swift).
 
-extension HyperDual: ChainRuleApplicable {
-  /// f(self) by the chain rule to second order: f′ scales every part,
-  /// and f″ adds its cross term to ε₁ε₂.
-  @inlinable
-  public func chain(_ f0: Value, _ f1: Value, _ f2: @autoclosure () -> Value)
-    -> Self
-  {
-    _chain(f0, f1, f2())
-  }
-
-  /// f(x, y) by the chain rule to second order: the partials combine the
-  /// parts, and the second partials add their cross terms to ε₁ε₂.
-  @inlinable
-  public static func chain(
-    _ x: Self, _ y: Self, value f0: Value, partials fx: Value, _ fy: Value,
-    second: @autoclosure () -> (xx: Value, xy: Value, yy: Value)
-  ) -> Self {
-    _chain(x, y, value: f0, partials: fx, fy, second: second())
-  }
-}
+extension HyperDual: ChainRuleApplicable {}

@@ -1,18 +1,20 @@
 // The algebra of second-order numbers, written once:
 // (a + b₁ε₁ + b₂ε₂ + b₁₂ε₁ε₂) ∘ (c + d₁ε₁ + d₂ε₂ + d₁₂ε₁ε₂) with
-// ε₁² = ε₂² = 0, and the chain rule to second order. `HyperDual` and
-// `SecondOrderDual` (a hyper-dual whose ε₂ is its ε₁) each supply only
-// their storage, seeds and operators; every elementary function comes from
-// the shared rule table through their `chain` methods, which forward here.
+// ε₁² = ε₂² = 0, and the chain rule to second order through which every
+// elementary function of the shared rule table reaches them. `HyperDual`
+// and `SecondOrderDual` (a hyper-dual whose ε₂ is its ε₁) each supply only
+// their storage, seeds and operators.
 
 /// A number with a value, two first-order parts ε₁ and ε₂ and their mixed
 /// second-order part ε₁₂: ``HyperDual``, and ``SecondOrderDual``, whose
 /// ε₂ is its ε₁ (its gradient) and ε₁₂ its Hessian.
 ///
 /// The extension holds the algebra both share: sum, difference, negation,
-/// product, quotient and the chain rule for unary and binary rules.
+/// product, quotient and the chain rule for unary and binary rules (their
+/// ``ChainRuleApplicable`` conformance).
 @usableFromInline
-protocol _HyperDualAlgebra {
+protocol _HyperDualAlgebra: ChainRuleApplicable
+where Primal == Partials.Scalar {
   /// The storage of the parts.
   associatedtype Partials: HyperDualPartials
 
@@ -26,7 +28,7 @@ protocol _HyperDualAlgebra {
   var epsilon12: Partials.Epsilon12 { get }
 
   /// A number with the given parts. A type whose ε₂ is its ε₁ ignores
-  /// `epsilon2`, which ``_epsilon2(_:_:)`` then made `epsilon1`.
+  /// `epsilon2`, which `_epsilon2(_:_:)` then made `epsilon1`.
   init(
     _ value: Partials.Scalar, epsilon1: Partials.Epsilon1,
     epsilon2: Partials.Epsilon2, epsilon12: Partials.Epsilon12)
@@ -119,8 +121,11 @@ extension _HyperDualAlgebra {
 
   /// f(a + b₁ε₁ + b₂ε₂ + b₁₂ε₁ε₂)
   /// = f(a) + f′·b₁ε₁ + f′·b₂ε₂ + (f′·b₁₂ + f″·b₁⊗b₂)ε₁ε₂
+  ///
+  /// For a ``SecondOrderDual`` (ε₂ = ε₁ = g, ε₁₂ = H): gradient f′·g and
+  /// Hessian f′·H + f″·g gᵀ.
   @inlinable
-  func _chain(
+  public func chain(
     _ f0: Partials.Scalar, _ f1: Partials.Scalar,
     _ f2: @autoclosure () -> Partials.Scalar
   ) -> Self {
@@ -138,7 +143,7 @@ extension _HyperDualAlgebra {
   /// ε₁ε₂: fx·x₁₂ + fy·y₁₂ + x₁⊗(fxx·x₂ + fxy·y₂) + y₁⊗(fxy·x₂ + fyy·y₂)
   /// ```
   @inlinable
-  static func _chain(
+  public static func chain(
     _ x: Self, _ y: Self, value f0: Partials.Scalar,
     partials fx: Partials.Scalar, _ fy: Partials.Scalar,
     second:

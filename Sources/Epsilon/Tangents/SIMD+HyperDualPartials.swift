@@ -64,132 +64,24 @@ extension SIMD where Self: DualPartials, Scalar: ADScalar {
   }
 }
 
-extension SIMD2: HyperDualPartials where Scalar: ADScalar {
-  /// Two partials in ε₁.
-  public typealias Epsilon1 = Self
-  /// Two partials in ε₂.
-  public typealias Epsilon2 = Self
-  /// A 2 × 2 block, row-major.
-  public typealias Epsilon12 = SIMD4<Scalar>
-
-  /// The 2 × 2 outer product, row-major.
-  @inlinable
-  public static func outerProduct(_ a: Self, _ b: Self) -> SIMD4<Scalar> {
-    if _fastPath(_allFinite(a, b)) {
-      return SIMD4(lowHalf: _outerRow(a, b, 0), highHalf: _outerRow(a, b, 1))
-    }
-    return _annihilatingOuterProduct(a, b) { row in
-      SIMD4(lowHalf: row(0), highHalf: row(1))
-    }
-  }
-
-  /// a ⊗ b + c ⊗ d, row-major.
-  @inlinable
-  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
-    -> SIMD4<Scalar>
-  {
-    if _fastPath(_allFinite(a, b, c, d)) {
-      return SIMD4(
-        lowHalf: _outerRow(a, b, c, d, 0), highHalf: _outerRow(a, b, c, d, 1))
-    }
-    return _annihilatingOuterProductSum(a, b, c, d) { row in
-      SIMD4(lowHalf: row(0), highHalf: row(1))
-    }
-  }
+/// A SIMD width whose outer products fill an n × n block, row-major, a row
+/// at a time: each width says only how its rows are laid out.
+@usableFromInline
+protocol _SquareOuterProducts: SIMD, HyperDualPartials, DualPartials
+where Epsilon1 == Self, Epsilon2 == Self, Scalar: ADScalar {
+  /// The n × n block whose row i is `row(i)`.
+  static func _block(_ row: (Int) -> Self) -> Epsilon12
 }
 
-extension SIMD4: HyperDualPartials where Scalar: ADScalar {
-  /// Four partials in ε₁.
-  public typealias Epsilon1 = Self
-  /// Four partials in ε₂.
-  public typealias Epsilon2 = Self
-  /// A 4 × 4 block, row-major.
-  public typealias Epsilon12 = SIMD16<Scalar>
-
-  /// The 4 × 4 outer product, row-major.
-  @inlinable
-  public static func outerProduct(_ a: Self, _ b: Self) -> SIMD16<Scalar> {
-    if _fastPath(_allFinite(a, b)) { return _fourRows { _outerRow(a, b, $0) } }
-    return _annihilatingOuterProduct(a, b, _fourRows)
-  }
-
-  /// a ⊗ b + c ⊗ d, row-major.
-  @inlinable
-  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
-    -> SIMD16<Scalar>
-  {
-    if _fastPath(_allFinite(a, b, c, d)) {
-      return _fourRows { _outerRow(a, b, c, d, $0) }
-    }
-    return _annihilatingOuterProductSum(a, b, c, d, _fourRows)
-  }
-
-  /// Rows 0 ..< 4 of a 4 × 4 block, each given by `row`.
-  @inlinable
-  static func _fourRows(_ row: (Int) -> Self) -> SIMD16<Scalar> {
-    SIMD16(
-      lowHalf: SIMD8(lowHalf: row(0), highHalf: row(1)),
-      highHalf: SIMD8(lowHalf: row(2), highHalf: row(3)))
-  }
-}
-
-extension SIMD8: HyperDualPartials where Scalar: ADScalar {
-  /// Eight partials in ε₁.
-  public typealias Epsilon1 = Self
-  /// Eight partials in ε₂.
-  public typealias Epsilon2 = Self
-  /// An 8 × 8 block, row-major.
-  public typealias Epsilon12 = SIMD64<Scalar>
-
-  /// The 8 × 8 outer product, row-major: eight rows `a[i] * b`.
-  @inlinable
-  public static func outerProduct(_ a: Self, _ b: Self) -> SIMD64<Scalar> {
-    if _fastPath(_allFinite(a, b)) {
-      return _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, $0) }
-    }
-    return _annihilatingOuterProduct(a, b) { _stacked(SIMD64<Scalar>.self, from: 0, $0) }
-  }
-
-  /// a ⊗ b + c ⊗ d, row-major: eight rows `a[i] * b + c[i] * d`.
-  @inlinable
-  public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
-    -> SIMD64<Scalar>
-  {
-    if _fastPath(_allFinite(a, b, c, d)) {
-      return _stacked(SIMD64<Scalar>.self, from: 0) { _outerRow(a, b, c, d, $0) }
-    }
-    return _annihilatingOuterProductSum(a, b, c, d) {
-      _stacked(SIMD64<Scalar>.self, from: 0, $0)
-    }
-  }
-
-  /// Rows `first ..< first + 4` of an 8 × 8 block, each given by `row`.
-  @inlinable
-  static func _fourRows(from first: Int, _ row: (Int) -> Self)
-    -> SIMD32<Scalar>
-  {
-    SIMD32(
-      lowHalf: SIMD16(lowHalf: row(first), highHalf: row(first + 1)),
-      highHalf: SIMD16(lowHalf: row(first + 2), highHalf: row(first + 3)))
-  }
-}
-
-extension SIMD16: HyperDualPartials where Scalar: ADScalar {
-  /// Sixteen partials in ε₁.
-  public typealias Epsilon1 = Self
-  /// Sixteen partials in ε₂.
-  public typealias Epsilon2 = Self
-  /// A 16 × 16 block, row-major, in four `SIMD64`s of four rows each.
-  public typealias Epsilon12 = SIMDPair<SIMDPair<SIMD64<Scalar>>>
-
-  /// The 16 × 16 outer product, row-major: sixteen rows `a[i] * b`.
+extension _SquareOuterProducts {
+  /// The n × n outer product a ⊗ b, row-major: rows `a[i] * b`.
   @inlinable
   public static func outerProduct(_ a: Self, _ b: Self) -> Epsilon12 {
     if _fastPath(_allFinite(a, b)) { return _block { _outerRow(a, b, $0) } }
     return _annihilatingOuterProduct(a, b, _block)
   }
 
-  /// a ⊗ b + c ⊗ d, row-major: sixteen rows `a[i] * b + c[i] * d`.
+  /// a ⊗ b + c ⊗ d, row-major: rows `a[i] * b + c[i] * d`.
   @inlinable
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> Epsilon12
@@ -199,6 +91,66 @@ extension SIMD16: HyperDualPartials where Scalar: ADScalar {
     }
     return _annihilatingOuterProductSum(a, b, c, d, _block)
   }
+}
+
+extension SIMD2: HyperDualPartials, _SquareOuterProducts
+where Scalar: ADScalar {
+  /// Two partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Two partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// A 2 × 2 block, row-major.
+  public typealias Epsilon12 = SIMD4<Scalar>
+
+  /// The 2 × 2 block whose rows `row` gives.
+  @inlinable @inline(__always)
+  static func _block(_ row: (Int) -> Self) -> SIMD4<Scalar> {
+    SIMD4(lowHalf: row(0), highHalf: row(1))
+  }
+}
+
+extension SIMD4: HyperDualPartials, _SquareOuterProducts
+where Scalar: ADScalar {
+  /// Four partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Four partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// A 4 × 4 block, row-major.
+  public typealias Epsilon12 = SIMD16<Scalar>
+
+  /// The 4 × 4 block whose rows `row` gives.
+  @inlinable
+  static func _block(_ row: (Int) -> Self) -> SIMD16<Scalar> {
+    SIMD16(
+      lowHalf: SIMD8(lowHalf: row(0), highHalf: row(1)),
+      highHalf: SIMD8(lowHalf: row(2), highHalf: row(3)))
+  }
+}
+
+extension SIMD8: HyperDualPartials, _SquareOuterProducts
+where Scalar: ADScalar {
+  /// Eight partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Eight partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// An 8 × 8 block, row-major.
+  public typealias Epsilon12 = SIMD64<Scalar>
+
+  /// The 8 × 8 block whose rows `row` gives, laid end to end.
+  @inlinable @inline(__always)
+  static func _block(_ row: (Int) -> Self) -> SIMD64<Scalar> {
+    _stacked(SIMD64<Scalar>.self, from: 0, row)
+  }
+}
+
+extension SIMD16: HyperDualPartials, _SquareOuterProducts
+where Scalar: ADScalar {
+  /// Sixteen partials in ε₁.
+  public typealias Epsilon1 = Self
+  /// Sixteen partials in ε₂.
+  public typealias Epsilon2 = Self
+  /// A 16 × 16 block, row-major, in four `SIMD64`s of four rows each.
+  public typealias Epsilon12 = SIMDPair<SIMDPair<SIMD64<Scalar>>>
 
   /// The 16 × 16 block whose rows `row` gives.
   @inlinable
