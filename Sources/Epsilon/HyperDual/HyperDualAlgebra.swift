@@ -83,9 +83,13 @@ extension _HyperDualAlgebra {
   static func _product(_ lhs: Self, _ rhs: Self) -> Self {
     let a = lhs.value
     let c = rhs.value
+    // The value first, then the parts in order: computed in another order,
+    // the zero tests of the scalar parts' products compiled to more
+    // branches.
+    let value = a * c
     let e1 = Partials.Epsilon1.combine(c, lhs.epsilon1, a, rhs.epsilon1)
     return Self(
-      a * c, epsilon1: e1,
+      value, epsilon1: e1,
       epsilon2: _epsilon2(e1, .combine(c, lhs.epsilon2, a, rhs.epsilon2)),
       epsilon12: .sum(
         .combine(c, lhs.epsilon12, a, rhs.epsilon12),

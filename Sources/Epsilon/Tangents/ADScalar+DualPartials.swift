@@ -1,11 +1,8 @@
 // A plain number as its own one-lane tangent (DualPartials+OneLane.swift):
-// `Dual<Double>` carries one directional derivative.
+// `Dual<Double>` carries one directional derivative. Its `scaled(by:)`, the
+// annihilating product, is in AnnihilatingProduct.swift.
 
 extension ADScalar {
-  /// `c · self`: the annihilating product, `_annihilatingProduct(_:_:)`.
-  @inlinable
-  public func scaled(by c: Self) -> Self { Self._annihilatingProduct(c, self) }
-
   /// The tangent as text.
   @inlinable public var partialsDescription: String { "\(self)" }
 }

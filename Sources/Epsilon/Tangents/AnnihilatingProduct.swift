@@ -5,7 +5,7 @@
 // a reverse sweep's adjoint · partial.
 
 extension ADScalar {
-  /// `a · b`, except that zero annihilates: a zero on either side gives
+  /// `c · self`, except that zero annihilates: a zero on either side gives
   /// zero even when the other is ±∞ or NaN.
   ///
   /// A zero tangent says "this does not depend on the input": it must stay
@@ -16,8 +16,14 @@ extension ADScalar {
   /// The differential fuzzer finds second-order lanes that need the latter
   /// (`tanh` saturating inside a nested evaluation).
   @inlinable
+  public func scaled(by c: Self) -> Self {
+    self == 0 || c == 0 ? 0 : c * self
+  }
+
+  /// `a · b`, zero annihilating: ``scaled(by:)``.
+  @inlinable
   public static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self {
-    b == 0 || a == 0 ? 0 : a * b
+    b.scaled(by: a)
   }
 }
 
@@ -43,10 +49,10 @@ extension SIMD where Scalar: ADScalar {
   @inlinable @inline(__always)
   static func _isFiniteNonzero(_ c: Scalar) -> Bool { c != 0 && c - c == 0 }
 
-  /// `c · self`, each lane by `Scalar._annihilatingProduct`: what
+  /// `c · self`, each lane by the scalar `scaled(by:)` above: what
   /// `scaled(by:)` does when `c` is zero, infinite or NaN.
   @inlinable @inline(__always)
   func _annihilatingScaled(by c: Scalar) -> Self {
-    Self._lanewise(self, self) { a, _ in Scalar._annihilatingProduct(c, a) }
+    Self._lanewise(self, self) { a, _ in a.scaled(by: c) }
   }
 }
