@@ -7,9 +7,9 @@ extension HyperDual: _HyperDualAlgebra {
   @inlinable @inline(__always)
   static func _epsilon2(
     _ epsilon1: Partials.Epsilon1,
-    _ epsilon2: @autoclosure () -> Partials.Epsilon2
+    _ epsilon2: Partials.Epsilon2
   ) -> Partials.Epsilon2 {
-    epsilon2()
+    epsilon2
   }
 }
 

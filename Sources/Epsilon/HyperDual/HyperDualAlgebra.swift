@@ -33,12 +33,14 @@ where Primal == Partials.Scalar {
     _ value: Partials.Scalar, epsilon1: Partials.Epsilon1,
     epsilon2: Partials.Epsilon2, epsilon12: Partials.Epsilon12)
 
-  /// The ε₂ part of a result whose ε₁ part is `epsilon1`: `epsilon2()`
-  /// where the two first parts are independent, `epsilon1` itself where
-  /// they are one, so that it is not computed twice.
+  /// The ε₂ part of a result whose ε₁ part is `epsilon1`: `epsilon2` where
+  /// the two first parts are independent, `epsilon1` itself where they are
+  /// one. Then `epsilon2`, pure arithmetic, is unused and the optimiser
+  /// drops it. (Passed as a value, not an autoclosure: with the closure,
+  /// the scalar hyper-dual's products compiled to more branches.)
   static func _epsilon2(
     _ epsilon1: Partials.Epsilon1,
-    _ epsilon2: @autoclosure () -> Partials.Epsilon2
+    _ epsilon2: Partials.Epsilon2
   ) -> Partials.Epsilon2
 }
 

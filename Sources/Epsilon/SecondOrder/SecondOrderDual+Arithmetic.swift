@@ -23,10 +23,11 @@ extension SecondOrderDual: _HyperDualAlgebra {
     self.init(value, gradient: epsilon1, hessian: epsilon12)
   }
 
-  /// ε₂ is ε₁: the gradient is computed once.
+  /// ε₂ is ε₁: the gradient, computed once (the unused `epsilon2` is
+  /// dropped by the optimiser).
   @inlinable @inline(__always)
   static func _epsilon2(
-    _ epsilon1: Gradient, _ epsilon2: @autoclosure () -> Gradient
+    _ epsilon1: Gradient, _ epsilon2: Gradient
   ) -> Gradient {
     epsilon1
   }
