@@ -37,7 +37,7 @@ extension Dual {
 // The algebra itself, shared by the generic operators above and the
 // concrete ones in Dual+ConcreteOperators.swift. Always inlined: each is a
 // few vector instructions, and left to the inliner a product of SIMD8
-// partials stayed a call, its 72-byte operands passed through memory (W2).
+// partials stayed a call, its 72-byte operands passed through memory.
 extension Dual {
   @inlinable @inline(__always)
   static func _sum(_ lhs: Self, _ rhs: Self) -> Self {

@@ -1,7 +1,7 @@
 // Non-generic spellings of HyperDual's operators for the instantiations the
 // drivers hand to closures, so one-line formulas type-check fast; the reason
 // is explained in Dual+ConcreteOperators.swift. Each line only forwards to
-// the generic algebra in HyperDual+Arithmetic.swift.
+// the second-order algebra in HyperDualAlgebra.swift.
 
 extension HyperDual where Partials == Double {
   /// Sum.

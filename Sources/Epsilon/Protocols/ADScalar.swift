@@ -9,59 +9,8 @@ public protocol ADScalar: ADReal, BinaryFloatingPoint, SIMDScalar, Codable, Send
 where Scalar == Self {}
 
 extension ADScalar {
-  /// One partial: a plain number is a single tangent.
-  @_transparent public static var partialCount: Int { 1 }
-
-  /// The unit tangent; only lane 0 exists.
-  @_transparent
-  public static func unitPartials(_ index: Int) -> Self { 1 }
-
-  /// The tangent itself; only lane 0 exists.
-  @_transparent public func partial(_ index: Int) -> Self { self }
-
-  /// The sum of two tangents.
-  @_transparent
-  public static func sum(_ lhs: Self, _ rhs: Self) -> Self { lhs + rhs }
-  /// The difference of two tangents.
-  @_transparent
-  public static func difference(_ lhs: Self, _ rhs: Self) -> Self {
-    lhs - rhs
-  }
-  /// The negated tangent.
-  @_transparent public func negated() -> Self { -self }
-
-  /// `c · self`, where a zero on either side gives zero even when the
-  /// other is ±∞ or NaN.
-  @inlinable
-  public func scaled(by c: Self) -> Self {
-    // A zero tangent is "this does not depend on the input": it must stay
-    // zero even where the local derivative is infinite (sqrt at 0). A zero
-    // factor is a constant 0 (or a zero value) multiplying the tangent: the
-    // derivative of 0·g is 0 whatever g′ is (ForwardDiff's NaN-safe mode).
-    // The differential fuzzer finds second-order lanes that need the
-    // latter (tanh saturating inside a nested evaluation).
-    self == 0 || c == 0 ? 0 : c * self
-  }
-
-  /// `a·x + b·y`, where a zero tangent contributes zero whatever its factor.
-  @inlinable
-  public static func combine(_ a: Self, _ x: Self, _ b: Self, _ y: Self)
-    -> Self
-  {
-    x.scaled(by: a) + y.scaled(by: b)
-  }
-
-  /// The tangent as text.
-  @inlinable public var partialsDescription: String { "\(self)" }
-
   /// Whether the number is zero (a plain number has no derivatives).
   @inlinable public var _isExactlyZero: Bool { self == 0 }
-
-  /// `a · b`, zero annihilating: ``scaled(by:)``.
-  @inlinable
-  public static func _annihilatingProduct(_ a: Self, _ b: Self) -> Self {
-    b.scaled(by: a)
-  }
 }
 
 extension Double: ADScalar {

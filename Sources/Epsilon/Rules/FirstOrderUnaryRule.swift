@@ -70,26 +70,23 @@ extension Float: FirstOrderReal {}
   extension Float16: FirstOrderReal {}
 #endif
 
-extension Dual: FirstOrderReal where Partials.Scalar: ADScalar {
-  /// f(a + bε) = f(a) + f′(a)·b·ε, with f and f′ from the rule at `Double`.
+// Dual and the tape's variable apply a first-order rule the same way,
+// through their `chain`.
+
+extension FirstOrderReal where Self: ChainRuleApplicable, Primal: ADScalar {
+  /// f(x) with f′(x)·x′: f and f′ from the rule at `Double`, applied by
+  /// ``ChainRuleApplicable/chain(_:_:_:)`` (f″ is never needed). Where the
+  /// value is NaN, so are the derivatives.
   @inlinable
   public static func _apply<R: FirstOrderUnaryRule>(
     firstOrder rule: R, _ x: Self
   ) -> Self {
     let (y, dy) = rule.valueAndDerivative(Double(x.value))
-    if _slowPath(y.isNaN) { return x.chain(Value(y), Value(y), Value(y)) }
-    return x.chain(Value(y), Value(dy), 0)
+    if _slowPath(y.isNaN) { return x.chain(Primal(y), Primal(y), Primal(y)) }
+    return x.chain(Primal(y), Primal(dy), 0)
   }
 }
 
-extension GradientTape.Variable: FirstOrderReal where T: ADScalar {
-  /// Records f′ from the rule, evaluated at `Double`, against the input.
-  @inlinable
-  public static func _apply<R: FirstOrderUnaryRule>(
-    firstOrder rule: R, _ x: Self
-  ) -> Self {
-    let (y, dy) = rule.valueAndDerivative(Double(x.value))
-    if _slowPath(y.isNaN) { return x.chain(T(y), T(y), T(y)) }
-    return x.chain(T(y), T(dy), 0)
-  }
-}
+extension Dual: FirstOrderReal where Partials.Scalar: ADScalar {}
+
+extension GradientTape.Variable: FirstOrderReal where T: ADScalar {}

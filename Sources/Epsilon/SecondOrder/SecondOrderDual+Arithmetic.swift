@@ -1,82 +1,40 @@
-// The algebra of second-order numbers, the one thing SecondOrderDual writes
-// itself: value, gradient and Hessian of sums, products and quotients.
-// Every other function comes from the shared rule table through
-// SecondOrderDual+ChainRule.swift.
+// SecondOrderDual's operators. The algebra itself is written once, for
+// every second-order number, in HyperDualAlgebra.swift: a SecondOrderDual
+// is a hyper-dual whose ε₂ is its ε₁ (the gradient) and whose ε₁₂ is its
+// Hessian.
 
-extension SecondOrderDual {
-  /// Adds value, gradient and Hessian.
-  @inlinable
-  static func _sum(_ lhs: Self, _ rhs: Self) -> Self {
-    Self(
-      lhs.value + rhs.value, gradient: .sum(lhs.gradient, rhs.gradient),
-      hessian: .sum(lhs.hessian, rhs.hessian))
+extension SecondOrderDual: _HyperDualAlgebra {
+  /// The gradient, as the shared algebra's ε₁.
+  @inlinable @inline(__always)
+  var epsilon1: Gradient { gradient }
+  /// The gradient, as the shared algebra's ε₂.
+  @inlinable @inline(__always)
+  var epsilon2: Gradient { gradient }
+  /// The Hessian, as the shared algebra's ε₁₂.
+  @inlinable @inline(__always)
+  var epsilon12: HessianBlock { hessian }
+
+  /// A number with the given parts; `epsilon2` is `epsilon1`.
+  @inlinable @inline(__always)
+  init(
+    _ value: Value, epsilon1: Gradient, epsilon2: Gradient,
+    epsilon12: HessianBlock
+  ) {
+    self.init(value, gradient: epsilon1, hessian: epsilon12)
   }
 
-  /// Subtracts value, gradient and Hessian.
-  @inlinable
-  static func _difference(_ lhs: Self, _ rhs: Self) -> Self {
-    Self(
-      lhs.value - rhs.value,
-      gradient: .difference(lhs.gradient, rhs.gradient),
-      hessian: .difference(lhs.hessian, rhs.hessian))
-  }
-
-  /// Negates value, gradient and Hessian.
-  @inlinable
-  static func _negation(_ operand: Self) -> Self {
-    Self(
-      -operand.value, gradient: operand.gradient.negated(),
-      hessian: operand.hessian.negated())
-  }
-
-  /// The product rule to second order.
-  ///
-  /// ```
-  /// ab,  b·g_a + a·g_b,  b·H_a + a·H_b + g_a g_bᵀ + g_b g_aᵀ
-  /// ```
-  @inlinable
-  static func _product(_ lhs: Self, _ rhs: Self) -> Self {
-    let a = lhs.value
-    let b = rhs.value
-    return Self(
-      a * b,
-      gradient: .combine(b, lhs.gradient, a, rhs.gradient),
-      hessian: .sum(
-        .combine(b, lhs.hessian, a, rhs.hessian),
-        Partials.outerProductSum(
-          lhs.gradient, rhs.gradient, rhs.gradient, lhs.gradient)))
-  }
-
-  /// Multiplication in place.
-  @inlinable
-  public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
-
-  /// The quotient q = x/y, from x = q·y solved order by order.
-  ///
-  /// ```
-  /// q = a/c,  g_q = (g_a − q·g_c)/c,
-  /// H_q = (H_a − q·H_c − g_q g_cᵀ − g_c g_qᵀ)/c
-  /// ```
-  ///
-  /// The value is the correctly rounded a/c; the rest uses one reciprocal,
-  /// each part as `DualPartials._quotient` forms it.
-  @inlinable
-  static func _quotient(_ lhs: Self, _ rhs: Self) -> Self {
-    let q = lhs.value / rhs.value
-    let r = 1 / rhs.value
-    let g = Gradient._quotient(lhs.gradient, q, rhs.gradient, reciprocal: r)
-    let cross = Partials.outerProductSum(g, rhs.gradient, rhs.gradient, g)
-    return Self(
-      q, gradient: g,
-      hessian: .difference(
-        ._quotient(lhs.hessian, q, rhs.hessian, reciprocal: r),
-        cross.scaled(by: r)))
+  /// ε₂ is ε₁: the gradient, computed once (the unused `epsilon2` is
+  /// dropped by the optimiser).
+  @inlinable @inline(__always)
+  static func _epsilon2(
+    _ epsilon1: Gradient, _ epsilon2: Gradient
+  ) -> Gradient {
+    epsilon1
   }
 }
 
-// The operators: each forwards to the algebra above. (SecondOrderDual is
-// built by the Hessian strategies, not handed to closures, so it has no
-// concrete overloads.)
+// The operators. (SecondOrderDual is built by the Hessian strategies, not
+// handed to closures, so it has no concrete overloads.)
 extension SecondOrderDual {
   /// Sum, part by part.
   @inlinable
@@ -89,10 +47,14 @@ extension SecondOrderDual {
   /// Negation of every part.
   @inlinable
   public static prefix func - (operand: Self) -> Self { _negation(operand) }
-  /// Product.
+  /// Product, by the product rule to second order.
   @inlinable
   public static func * (lhs: Self, rhs: Self) -> Self { _product(lhs, rhs) }
-  /// Quotient.
+  /// Multiplication in place.
+  @inlinable
+  public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
+  /// Quotient: the correctly rounded value, and the gradient and Hessian
+  /// from x = q·y.
   @inlinable
   public static func / (lhs: Self, rhs: Self) -> Self { _quotient(lhs, rhs) }
 }
