@@ -14,7 +14,7 @@
 /// ``ChainRuleApplicable`` conformance).
 @usableFromInline
 protocol _HyperDualAlgebra: ChainRuleApplicable
-where Primal == Partials.Scalar {
+where Value == Partials.Scalar {
   /// The storage of the parts.
   associatedtype Partials: HyperDualPartials
 

@@ -73,7 +73,7 @@ extension Float: FirstOrderReal {}
 // Dual and the tape's variable apply a first-order rule the same way,
 // through their `chain`.
 
-extension FirstOrderReal where Self: ChainRuleApplicable, Primal: ADScalar {
+extension FirstOrderReal where Self: ChainRuleApplicable, Value: ADScalar {
   /// f(x) with f′(x)·x′: f and f′ from the rule at `Double`, applied by
   /// ``ChainRuleApplicable/chain(_:_:_:)`` (f″ is never needed). Where the
   /// value is NaN, so are the derivatives.
@@ -82,8 +82,8 @@ extension FirstOrderReal where Self: ChainRuleApplicable, Primal: ADScalar {
     firstOrder rule: R, _ x: Self
   ) -> Self {
     let (y, dy) = rule.valueAndDerivative(Double(x.value))
-    if _slowPath(y.isNaN) { return x.chain(Primal(y), Primal(y), Primal(y)) }
-    return x.chain(Primal(y), Primal(dy), 0)
+    if _slowPath(y.isNaN) { return x.chain(Value(y), Value(y), Value(y)) }
+    return x.chain(Value(y), Value(dy), 0)
   }
 }
 
