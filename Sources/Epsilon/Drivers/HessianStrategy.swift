@@ -14,6 +14,7 @@
 /// | `.hyperDual`       | k(k+1)/2, k = ⌈N/8⌉          | 8 + 8 + 64 lanes     |
 /// | `.nestedDual`      | about N·k/2, k = ⌈N/8⌉       | 1 + 8 + 1 + 8 lanes  |
 /// | `.forwardOverReverse` | k = ⌈N/16⌉ recordings and sweeps of a tape | 1 + N lanes (≤ 16) |
+/// | `.sparse`          | ⌈c/16⌉ recordings and sweeps, c colours | 1 + c lanes (≤ 16)  |
 public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// Picks by the number of inputs N; see ``resolved(forInputCount:)``.
   case automatic
@@ -31,6 +32,15 @@ public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// sixteen per recording beyond, so the cost grows as N, not N²,
   /// times the function's operations.
   case forwardOverReverse
+  /// Forward over reverse along the colours of a star colouring of the
+  /// Hessian's global sparsity pattern (``SparseHessianPlan``'s method),
+  /// each entry copied into the dense result: c colours cost as c inputs
+  /// would, whatever N. The pattern is detected once per function value
+  /// and N and cached when the function's type is plain data or
+  /// `Hashable`, else detected on every call. A function that branches on
+  /// its inputs has no global pattern and gets `.forwardOverReverse`.
+  /// See Sparse Derivatives in the documentation for the cost model.
+  case sparse
 }
 
 extension HessianStrategy {
@@ -69,7 +79,7 @@ extension HessianStrategy {
 func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   at x: [T], of f: F, strategy: HessianStrategy
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
-  switch strategy.resolved(forInputCount: x.count) {
+  switch strategy.resolved(for: f, inputCount: x.count) {
   case .automatic, .secondOrderSIMD:
     // The narrowest width that holds every input in one pass; beyond 16,
     // SIMD16 in pairs of 8-input blocks.
@@ -99,6 +109,9 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
       return try _valueGradientHessianByHyperDual(
         at: x, block: SIMD8<T>.self, of: { f($0) })
     }
+  case .sparse:
+    return try _valueGradientHessianBySparsity(at: x, of: f)
+      ?? _valueGradientHessian(at: x, of: f, strategy: .forwardOverReverse)
   case .nestedDual:
     return try _valueGradientHessianByNestedDual(
       at: x, width: SIMD8<T>.self, of: { f($0) })
