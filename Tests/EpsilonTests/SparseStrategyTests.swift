@@ -343,3 +343,22 @@ private func close(_ a: [[Double]], _ b: [[Double]]) -> Bool {
     try reverseJacobian(at: [1.0]) { x in [x[0], foreign] }
   }
 }
+
+/// Outputs that depend on no input: a pattern without entries.
+private struct ConstantOutputs: ADVectorFunction {
+  func callAsFunction<T: ADReal>(_ x: [T]) -> [T] { [T(1), T(2), T(3)] }
+}
+
+@Test func aJacobianPatternWithoutEntries() throws {
+  let x = [Double](repeating: 0.5, count: 40)
+  let plan = try SparseJacobianPlan(of: ConstantOutputs(), at: x)
+  #expect(plan.pattern.nonzeroCount == 0)
+  var values = [Double](repeating: 0, count: 3)
+  var j = SparseMatrix<Double>(pattern: plan.pattern)
+  for _ in 0..<3 { try plan.valueAndJacobian(at: x, values: &values, jacobian: &j) }
+  #expect(values == [1, 2, 3])
+  #expect(j.dense == [[Double]](repeating: [Double](repeating: 0, count: 40), count: 3))
+  for mode in JacobianMode.allCases {
+    #expect(try jacobian(of: ConstantOutputs(), at: x, mode: mode) == j.dense, "\(mode)")
+  }
+}
