@@ -240,7 +240,7 @@ extension Harness {
         guard let best = chosen.min(by: { $0.median < $1.median }),
           let bestMin = chosen.min(by: { $0.minimum < $1.minimum })
         else { return [] }
-        let resolved = HessianStrategy.automatic.resolved(for: f, inputCount: n)
+        let resolved = HessianStrategy.automatic.resolved(for: f, at: pool[0])
         return [
           "fastest strategy at N = \(n): \(best.benchmark.variant) (median),"
             + " \(bestMin.benchmark.variant) (minimum);"

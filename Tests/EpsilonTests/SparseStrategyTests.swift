@@ -78,6 +78,8 @@ private struct GlobalBranch: ADFunction {
   }
 }
 
+private func zeros(_ n: Int) -> [Double] { [Double](repeating: 0, count: n) }
+
 private func randomPoint(_ n: Int, _ rng: inout SplitMix64) -> [Double] {
   (0..<n).map { _ in Double.random(in: -1.5...1.5, using: &rng) }
 }
@@ -147,33 +149,33 @@ private func identical(
     let got = try valueGradientHessian(of: f, at: x, strategy: .sparse)
     let want = try valueGradientHessian(of: f, at: x, strategy: .forwardOverReverse)
     #expect(identical(got, want))
-    #expect(HessianStrategy.automatic.resolved(for: f, inputCount: 20) == .forwardOverReverse)
+    #expect(HessianStrategy.automatic.resolved(for: f, at: zeros(20)) == .forwardOverReverse)
   }
   let got = try valueGradientHessian(of: GlobalBranch(), at: x, strategy: .sparse)
   let want = try valueGradientHessian(of: GlobalBranch(), at: x, strategy: .forwardOverReverse)
   #expect(identical(got, want))
   #expect(
-    HessianStrategy.automatic.resolved(for: GlobalBranch(), inputCount: 20) == .forwardOverReverse)
+    HessianStrategy.automatic.resolved(for: GlobalBranch(), at: zeros(20)) == .forwardOverReverse)
 }
 
 @Test func automaticPicksSparseWhereTheColoursAreFew() throws {
   // Tridiagonal: 3 colours, one sweep on 4 lanes, against 8 or 16.
-  #expect(HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), inputCount: 16) == .sparse)
-  #expect(HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), inputCount: 8) == .sparse)
-  #expect(HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), inputCount: 1000) == .sparse)
+  #expect(HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), at: zeros(16)) == .sparse)
+  #expect(HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), at: zeros(8)) == .sparse)
+  #expect(HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), at: zeros(1000)) == .sparse)
   // Small N: one second-order pass, no detection.
   #expect(
-    HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), inputCount: 4) == .secondOrderSIMD)
+    HessianStrategy.automatic.resolved(for: BandedQuartic(b: 1), at: zeros(4)) == .secondOrderSIMD)
   // Half-width 4: 9 colours, 16 lanes, as many as the dense sweep at N = 16.
   #expect(
-    HessianStrategy.automatic.resolved(for: BandedQuartic(b: 4), inputCount: 16)
+    HessianStrategy.automatic.resolved(for: BandedQuartic(b: 4), at: zeros(16))
       == .forwardOverReverse)
   #expect(
-    HessianStrategy.automatic.resolved(for: DenseCube(), inputCount: 16) == .forwardOverReverse)
+    HessianStrategy.automatic.resolved(for: DenseCube(), at: zeros(16)) == .forwardOverReverse)
   // Explicit strategies resolve to themselves.
-  #expect(HessianStrategy.sparse.resolved(for: DenseCube(), inputCount: 16) == .sparse)
+  #expect(HessianStrategy.sparse.resolved(for: DenseCube(), at: zeros(16)) == .sparse)
   #expect(
-    HessianStrategy.hyperDual.resolved(for: BandedQuartic(b: 1), inputCount: 16) == .hyperDual)
+    HessianStrategy.hyperDual.resolved(for: BandedQuartic(b: 1), at: zeros(16)) == .hyperDual)
 
   // `.automatic` then gives the sparse strategy's result, which is the
   // dense forward over reverse's, bit for bit.
@@ -184,6 +186,35 @@ private func identical(
     identical(
       try valueGradientHessian(of: f, at: x),
       try valueGradientHessian(of: f, at: x, strategy: .forwardOverReverse)))
+}
+
+/// Halves until below one: a loop whose exit tests an input-dependent
+/// value. A global detection (no values: every comparison false) would
+/// never leave it.
+private struct HalvingLoop: ADFunction {
+  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
+    var sum: T = 0
+    for i in 0..<(x.count - 1) {
+      var t = x[i] * x[i + 1] + 3
+      while !(t < 1) { t = t / 2 }
+      sum += t * t
+    }
+    return sum
+  }
+}
+
+@Test func automaticDetectsByFollowingThePlainEvaluation() throws {
+  var rng = SplitMix64(seed: 0x100B)
+  let x = randomPoint(12, &rng)
+  // Terminates, finds the branch, and keeps the dense strategy.
+  #expect(HessianStrategy.automatic.resolved(for: HalvingLoop(), at: x) == .forwardOverReverse)
+  let auto = try valueGradientHessian(of: HalvingLoop(), at: x)
+  let dense = try valueGradientHessian(of: HalvingLoop(), at: x, strategy: .forwardOverReverse)
+  #expect(identical(auto, dense))
+  let sparse = try valueGradientHessian(of: HalvingLoop(), at: x, strategy: .sparse)
+  #expect(identical(sparse, dense))
+  // Branches on constants only are no branch on the inputs.
+  #expect(HessianStrategy.automatic.resolved(for: BandedQuartic(b: 2), at: x) == .sparse)
 }
 
 @Test func sparseStrategyInFloat() throws {

@@ -18,7 +18,7 @@
 public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// Picks by the number of inputs N and, above
   /// ``automaticSecondOrderSIMDLimit``, by how few colours the function's
-  /// sparsity pattern needs; see ``resolved(for:inputCount:)``.
+  /// sparsity pattern needs; see ``resolved(for:at:)``.
   case automatic
   /// Hyper-dual numbers with eight-wide SIMD parts (``HyperDual``), one
   /// 8 × 8 block of the upper triangle per evaluation.
@@ -58,7 +58,7 @@ extension HessianStrategy {
   /// forward over reverse from N = 5 on (13 200 against 20 100 at N = 5;
   /// 20 300 against 33 100 at N = 8, 59 600 against 392 000 at N = 16),
   /// since its cost grows as N, not N². This,
-  /// ``resolved(forInputCount:)`` and ``resolved(for:inputCount:)`` (the
+  /// ``resolved(forInputCount:)`` and ``resolved(for:at:)`` (the
   /// sparse choice) are the only places that encode the choice.
   public static let automaticSecondOrderSIMDLimit = 4
 
@@ -84,7 +84,7 @@ extension HessianStrategy {
 func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   at x: [T], of f: F, strategy: HessianStrategy
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
-  switch strategy.resolved(for: f, inputCount: x.count) {
+  switch strategy.resolved(for: f, at: x) {
   case .automatic, .secondOrderSIMD:
     // The narrowest width that holds every input in one pass; beyond 16,
     // SIMD16 in pairs of 8-input blocks.

@@ -26,8 +26,8 @@ extension HessianStrategy {
   /// sparse enough gets `.sparse`.
   ///
   /// ```swift
-  /// HessianStrategy.automatic.resolved(for: Rosenbrock(), inputCount: 16)
-  /// // .sparse: tridiagonal, 3 colours in one 4-lane sweep, not 16
+  /// HessianStrategy.automatic.resolved(for: Rosenbrock(), at: x)
+  /// // .sparse for 16 inputs: tridiagonal, 3 colours in one 4-lane sweep
   /// ```
   ///
   /// "Sparse enough" is the cost model of the compressed evaluation: c
@@ -45,22 +45,25 @@ extension HessianStrategy {
   /// the dense forward over reverse computes them: `.automatic`'s choice
   /// never changes a bit of the result.
   ///
-  /// The first call for a function value and N detects its global
-  /// pattern (one evaluation on ``SparsityTracer``) and colours it; later
-  /// calls read the verdict from a cache. A function whose pattern cannot
-  /// be detected globally (it branches on its inputs), or whose value
-  /// cannot be recognised (see ``HessianStrategy/sparse``), gets the dense
-  /// choice.
+  /// The first call for a function value and N detects its pattern and
+  /// colours it; later calls read the verdict from a cache. The detection
+  /// is one evaluation of `f` at `x` on ``SparsityTracer``s that know
+  /// their values, so it takes the path the plain evaluation takes (a loop
+  /// that tests a value ends as it does there); if no comparison on that
+  /// path looked at a value that depends on the inputs, the path is the
+  /// same at every x, and so is the pattern. A function that branches on
+  /// its inputs, or whose value cannot be recognised (see
+  /// ``HessianStrategy/sparse``), gets the dense choice.
   ///
   /// - Parameters:
   ///   - f: The function.
-  ///   - inputCount: N, the number of inputs.
+  ///   - x: The point of the first Hessian; its length is N.
   /// - Returns: Never `.automatic`.
   @inlinable
-  public func resolved<F: ADFunction>(for f: F, inputCount: Int) -> HessianStrategy {
-    let dense = resolved(forInputCount: inputCount)
+  public func resolved<F: ADFunction, T: ADScalar>(for f: F, at x: [T]) -> HessianStrategy {
+    let dense = resolved(forInputCount: x.count)
     guard self == .automatic, dense == .forwardOverReverse,
-      let entry = _SparseHessianEntry._lookup(f, count: inputCount, scalar: Double.self)
+      let entry = _SparseHessianEntry._lookup(f, at: x)
     else { return dense }
     return entry.isWorthIt ? .sparse : dense
   }
@@ -94,7 +97,7 @@ final class _SparseHessianEntry: @unchecked Sendable {
   /// … and its index in the products (row a along colour k at a·c + k).
   @usableFromInline let sources: [Int]
   /// Whether the compressed evaluation is cheaper than the dense one (see
-  /// ``HessianStrategy/resolved(for:inputCount:)``).
+  /// ``HessianStrategy/resolved(for:at:)``).
   @usableFromInline let isWorthIt: Bool
   /// Evaluators not in use, at most one per scalar type; guarded by the
   /// cache's lock.
@@ -154,21 +157,34 @@ final class _SparseHessianEntry: @unchecked Sendable {
     a.passes < b.passes || (a.passes == b.passes && 2 * a.width <= b.width)
   }
 
-  /// The cached entry of `f` at `count` inputs, detecting and colouring
-  /// its global pattern on the first call; nil if `f`'s value cannot be
+  /// The cached entry of `f` at `x.count` inputs, detecting and colouring
+  /// its pattern on the first call; nil if `f`'s value cannot be
   /// recognised.
   @inlinable
-  static func _lookup<F: ADFunction, T: ADScalar>(
-    _ f: F, count: Int, scalar: T.Type
-  ) -> _SparseHessianEntry? {
-    guard let key = _SparseHessianKey(f, count: count) else { return nil }
+  static func _lookup<F: ADFunction, T: ADScalar>(_ f: F, at x: [T]) -> _SparseHessianEntry? {
+    guard let key = _SparseHessianKey(f, count: x.count) else { return nil }
     if let entry = _sparseHessianCache(key) { return entry }
-    let x = [T](repeating: 0, count: count)
-    let pattern = try? hessianSparsity(of: f, at: x, detection: .global)
-    // A symmetric pattern always colours; nil only if the detection threw.
-    guard let entry = try? _SparseHessianEntry(pattern: pattern) else { return nil }
+    // A symmetric pattern always colours: `try?` never gives nil here.
+    guard let entry = try? _SparseHessianEntry(pattern: _globalHessianPattern(of: f, at: x))
+    else { return nil }
     return _sparseHessianCache(key, insert: entry)
   }
+}
+
+/// The global pattern of `f`'s Hessian, from a local detection at `x`
+/// that took no branch on the inputs; nil if it took one.
+///
+/// A global detection runs `f` on values it does not know, where every
+/// comparison is false: a loop such as `while !(error < tolerance)` would
+/// never end. A local detection runs `f` as the plain evaluation at `x`
+/// does, and a path that never compared a value depending on the inputs
+/// is the same path at every x, with the same pattern.
+@inlinable
+func _globalHessianPattern<F: ADFunction, T: ADScalar>(of f: F, at x: [T]) -> SparsityPattern? {
+  guard let (arena, y) = try? _trace(x, .local, pairs: true, { [f($0)] }),
+    arena.inputBranch == nil
+  else { return nil }
+  return arena.symmetricPattern(of: y[0]._pairs, count: x.count)
 }
 
 /// How the cache recognises a function value at one N.
@@ -271,11 +287,11 @@ func _valueGradientHessianBySparsity<T: ADScalar, F: ADFunction>(
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>)? {
   let n = x.count
   let entry: _SparseHessianEntry
-  if let cached = _SparseHessianEntry._lookup(f, count: n, scalar: T.self) {
+  if let cached = _SparseHessianEntry._lookup(f, at: x) {
     entry = cached
   } else {
     // Not recognisable: detect for this call only.
-    guard let pattern = try? hessianSparsity(of: f, at: x, detection: .global),
+    guard let pattern = _globalHessianPattern(of: f, at: x),
       let fresh = try? _SparseHessianEntry(pattern: pattern)
     else { return nil }
     entry = fresh
