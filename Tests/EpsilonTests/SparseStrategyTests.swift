@@ -393,3 +393,45 @@ private struct ConstantOutputs: ADVectorFunction {
     #expect(try jacobian(of: ConstantOutputs(), at: x, mode: mode) == j.dense, "\(mode)")
   }
 }
+
+/// An arrowhead: x₀ meets every input. A column colouring needs all N
+/// colours, a star colouring 2.
+private struct Arrowhead: ADFunction {
+  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
+    var sum: T = 0
+    for i in 1..<x.count { sum += T.exp(x[0] * x[i]) + x[i] * x[i] * x[i] }
+    return sum
+  }
+}
+
+@Test func sparseStrategyTakesTheStarColouringWhereItIsFarCheaper() throws {
+  var rng = SplitMix64(seed: 0xA550)
+  let n = 40
+  let x = (0..<n).map { _ in Double.random(in: -0.5...0.5, using: &rng) }
+  // Column colouring: 40 colours, as costly as the dense sweeps, so
+  // `.automatic` stays dense; `.sparse` reads the 2 star colours.
+  #expect(HessianStrategy.automatic.resolved(for: Arrowhead(), at: x) == .forwardOverReverse)
+  let sparse = try valueGradientHessian(of: Arrowhead(), at: x, strategy: .sparse)
+  let dense = try valueGradientHessian(of: Arrowhead(), at: x, strategy: .forwardOverReverse)
+  #expect(sparse.value.bitPattern == dense.value.bitPattern)
+  #expect(sparse.gradient.map(\.bitPattern) == dense.gradient.map(\.bitPattern))
+  // Each entry equal up to rounding (some read from the other triangle's
+  // row), and the analytic Hessian.
+  for i in 0..<n {
+    for j in 0..<n {
+      let want: Double
+      if i == 0 && j == 0 {
+        want = (1..<n).reduce(0) { $0 + x[$1] * x[$1] * Double.exp(x[0] * x[$1]) }
+      } else if i == 0 || j == 0 {
+        let k = max(i, j)
+        want = Double.exp(x[0] * x[k]) * (1 + x[0] * x[k])
+      } else if i == j {
+        want = x[0] * x[0] * Double.exp(x[0] * x[i]) + 6 * x[i]
+      } else {
+        want = 0
+      }
+      #expect(abs(sparse.hessian[i, j] - dense.hessian[i, j]) <= 1e-14 * max(1, abs(want)))
+      #expect(abs(sparse.hessian[i, j] - want) <= 1e-12 * max(1, abs(want)), "(\(i), \(j))")
+    }
+  }
+}
