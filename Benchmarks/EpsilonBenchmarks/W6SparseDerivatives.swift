@@ -138,8 +138,9 @@ extension Harness {
       ? [(100, 10)] : [(100, 10), (1_000, 32), (10_000, 100), (100_000, 316)]
   }
 
-  /// Registers W6h and W6j at every size in `w6Sizes`.
+  /// Registers W6h and W6j at every size in `w6Sizes`, and W6m.
   mutating func addW6() {
+    addW6JacobianModes()
     for (n, k) in w6Sizes {
       let s = W6State(n, k: k)
       let rounds = n >= 100_000 ? 9 : n >= 10_000 ? 21 : nil

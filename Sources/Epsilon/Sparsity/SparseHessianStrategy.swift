@@ -162,7 +162,7 @@ final class _SparseHessianEntry: @unchecked Sendable {
   /// recognised.
   @inlinable
   static func _lookup<F: ADFunction, T: ADScalar>(_ f: F, at x: [T]) -> _SparseHessianEntry? {
-    guard let key = _SparseHessianKey(f, count: x.count) else { return nil }
+    guard let key = _FunctionValueKey(f, count: x.count) else { return nil }
     if let entry = _sparseHessianCache(key) { return entry }
     // A symmetric pattern always colours: `try?` never gives nil here.
     guard let entry = try? _SparseHessianEntry(pattern: _globalHessianPattern(of: f, at: x))
@@ -187,12 +187,15 @@ func _globalHessianPattern<F: ADFunction, T: ADScalar>(of f: F, at x: [T]) -> Sp
   return arena.symmetricPattern(of: y[0]._pairs, count: x.count)
 }
 
-/// How the cache recognises a function value at one N.
+/// How the caches recognise a function value at one N.
 @usableFromInline
-struct _SparseHessianKey: Hashable {
+struct _FunctionValueKey: Hashable {
   @usableFromInline let type: ObjectIdentifier
   @usableFromInline let count: Int
-  /// The value's bytes, for plain data…
+  /// The value's bytes, for plain data: in place up to 32 bytes (no array
+  /// to allocate on every lookup), zero-padded…
+  @usableFromInline let small: SIMD4<UInt64>
+  /// … in an array beyond …
   @usableFromInline let bytes: [UInt8]
   /// … or the value itself, if `Hashable`.
   @usableFromInline let value: AnyHashable?
@@ -204,10 +207,19 @@ struct _SparseHessianKey: Hashable {
     type = ObjectIdentifier(F.self)
     self.count = count
     if _isPOD(F.self) {
-      // An empty struct has no bytes: no array is made.
-      bytes = MemoryLayout<F>.size == 0 ? [] : withUnsafeBytes(of: f) { Array($0) }
+      var small = SIMD4<UInt64>()
+      if MemoryLayout<F>.size <= MemoryLayout<SIMD4<UInt64>>.size {
+        withUnsafeBytes(of: f) { source in
+          withUnsafeMutableBytes(of: &small) { $0.copyMemory(from: source) }
+        }
+        bytes = []
+      } else {
+        bytes = withUnsafeBytes(of: f) { Array($0) }
+      }
+      self.small = small
       value = nil
     } else if let hashable = f as? any Hashable {
+      small = SIMD4()
       bytes = []
       value = AnyHashable(hashable)
     } else {
@@ -218,13 +230,13 @@ struct _SparseHessianKey: Hashable {
 
 /// The process-wide cache: entries by key, and the nonzeros they hold.
 let _sparseHessianEntries = _Locked<
-  (entries: [_SparseHessianKey: _SparseHessianEntry], nonzeros: Int)
+  (entries: [_FunctionValueKey: _SparseHessianEntry], nonzeros: Int)
 >(
   ([:], 0))
 
 /// The cached entry for `key`, if any.
 @usableFromInline
-func _sparseHessianCache(_ key: _SparseHessianKey) -> _SparseHessianEntry? {
+func _sparseHessianCache(_ key: _FunctionValueKey) -> _SparseHessianEntry? {
   _sparseHessianEntries.withLock { $0.entries[key] }
 }
 
@@ -233,7 +245,7 @@ func _sparseHessianCache(_ key: _SparseHessianKey) -> _SparseHessianEntry? {
 /// exceed ``HessianStrategy/sparseCacheNonzeroLimit``.
 @usableFromInline
 func _sparseHessianCache(
-  _ key: _SparseHessianKey, insert entry: _SparseHessianEntry
+  _ key: _FunctionValueKey, insert entry: _SparseHessianEntry
 ) -> _SparseHessianEntry {
   _sparseHessianEntries.withLock { cache in
     if let existing = cache.entries[key] { return existing }
@@ -340,4 +352,37 @@ func _sparseDense<T: ADScalar, F: ADFunction, P: SIMD & DualPartials>(
   }
   _putIdle(entry, evaluator)
   return (value, gradient, hessian)
+}
+
+/// The number of outputs of vector functions, by function value and N:
+/// ``JacobianMode/automatic`` needs it before choosing, and the count may
+/// not depend on the input's values. At most `_outputCountLimit` entries;
+/// beyond, it is cleared.
+let _outputCounts = _Locked<[_FunctionValueKey: Int]>([:])
+
+/// The most function values whose output counts are kept.
+let _outputCountLimit = 4096
+
+/// The number of outputs of `f` at `x.count` inputs: from the cache, or
+/// from one plain evaluation at `x`, kept if `f`'s value can be recognised.
+@inlinable
+func _outputCount<F: ADVectorFunction, T: ADScalar>(of f: F, at x: [T]) -> Int {
+  let key = _FunctionValueKey(f, count: x.count)
+  if let key, let m = _cachedOutputCount(key) { return m }
+  let m = f(x).count
+  if let key { _cacheOutputCount(key, m) }
+  return m
+}
+
+@usableFromInline
+func _cachedOutputCount(_ key: _FunctionValueKey) -> Int? {
+  _outputCounts.withLock { $0[key] }
+}
+
+@usableFromInline
+func _cacheOutputCount(_ key: _FunctionValueKey, _ m: Int) {
+  _outputCounts.withLock { counts in
+    if counts.count >= _outputCountLimit { counts.removeAll() }
+    counts[key] = m
+  }
 }
