@@ -2,7 +2,8 @@
 // outputs of N inputs, each output a sum over every input, so forward mode
 // costs ⌈N/8⌉ evaluations and reverse mode one recording and m sweeps.
 // Rows for m = 1 and m = 4, forward, reverse and `.automatic`, against the
-// plain function and a hand-written Jacobian into a preallocated buffer:
+// plain function and a hand-written Jacobian into a preallocated buffer
+// (`primal` and `handwritten`, both with m = 4):
 // where the two modes cross is what `JacobianMode.prefersReverse` encodes.
 
 import Epsilon
@@ -40,10 +41,10 @@ extension Harness {
       let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * n)
       buffer.initialize(repeating: 0)
       add(
-        "W6m", "primal-m4", n: n, role: .primal, verify: { nil },
+        "W6m", "primal", n: n, role: .primal, verify: { nil },
         body: { count in cycle4(pool, count) { blackHole(SumsOfSines(outputs: 4)($0)) } })
       add(
-        "W6m", "handwritten-m4", n: n, role: .handwritten, verify: { nil },
+        "W6m", "handwritten", n: n, role: .handwritten, verify: { nil },
         body: { count in
           cycle4(pool, count) { x in
             sumsOfSinesJacobian(x, outputs: 4, into: buffer)
