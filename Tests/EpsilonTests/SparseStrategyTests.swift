@@ -441,3 +441,15 @@ private struct Arrowhead: ADFunction {
     }
   }
 }
+
+@Test func theSparseCacheForgetsBeyondItsLimit() throws {
+  // More function values than the cache keeps: every result still right.
+  var rng = SplitMix64(seed: 0xF0F0)
+  let x = randomPoint(7, &rng)
+  for b in 1...(HessianStrategy.sparseCacheEntryLimit + 40) {
+    let f = BandedQuartic(b: b)
+    let got = try valueGradientHessian(of: f, at: x, strategy: .sparse)
+    let want = try valueGradientHessian(of: f, at: x, strategy: .forwardOverReverse)
+    #expect(identical(got, want), "b = \(b)")
+  }
+}

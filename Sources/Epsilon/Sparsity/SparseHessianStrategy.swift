@@ -20,6 +20,11 @@ extension HessianStrategy {
   /// functions whose dense Hessian fits in memory are far below this.
   public static let sparseCacheNonzeroLimit = 1 << 22
 
+  /// The most function values (with their N) the sparse strategy's cache
+  /// keeps, each with its pattern and one idle evaluator (a tape and its
+  /// buffers), before it forgets old ones.
+  public static let sparseCacheEntryLimit = 256
+
   /// The strategy `.automatic` uses for `f` at `inputCount` inputs:
   /// ``resolved(forInputCount:)``, except that above
   /// ``automaticSecondOrderSIMDLimit`` inputs a function whose Hessian is
@@ -242,14 +247,16 @@ func _sparseHessianCache(_ key: _FunctionValueKey) -> _SparseHessianEntry? {
 
 /// Stores `entry` for `key` unless another task stored one first, and
 /// returns the one kept. Forgets arbitrary entries while the nonzeros held
-/// exceed ``HessianStrategy/sparseCacheNonzeroLimit``.
+/// would exceed ``HessianStrategy/sparseCacheNonzeroLimit``, or the entries
+/// ``HessianStrategy/sparseCacheEntryLimit``.
 @usableFromInline
 func _sparseHessianCache(
   _ key: _FunctionValueKey, insert entry: _SparseHessianEntry
 ) -> _SparseHessianEntry {
   _sparseHessianEntries.withLock { cache in
     if let existing = cache.entries[key] { return existing }
-    while cache.nonzeros + entry.nonzeroCount > HessianStrategy.sparseCacheNonzeroLimit,
+    while cache.nonzeros + entry.nonzeroCount > HessianStrategy.sparseCacheNonzeroLimit
+      || cache.entries.count >= HessianStrategy.sparseCacheEntryLimit,
       let (oldKey, old) = cache.entries.first
     {
       cache.entries[oldKey] = nil
