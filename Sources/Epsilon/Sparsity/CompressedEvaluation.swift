@@ -93,19 +93,49 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
   /// Whether `point` holds the seeds of the first pass.
   @usableFromInline var seeded = false
 
-  @usableFromInline
-  init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
+  /// For every entry of a plan's pattern, the byte offset of its lane in
+  /// the adjoints, when every colour fits in one pass; else empty.
+  @usableFromInline let direct: [UInt32]
+  /// Whether `direct` applies (a pattern may have no entries at all).
+  @usableFromInline let isDirect: Bool
 
-  /// Fills `compressed[i·c + k]` with (H·s_k)ᵢ for every colour k, and
-  /// returns f(x); `gradient` receives ∇f(x) if it is not empty.
+  /// An evaluator for `count` inputs. Given `sources`, where each entry of
+  /// a plan's pattern is in the products (row a along colour k at
+  /// a·c + k), entries are read straight from the adjoints when every
+  /// colour fits in one pass, as ``_CompressedJacobian`` reads outputs.
+  @usableFromInline
+  init(count: Int, colorCount c: Int = 0, sources: [Int]? = nil) {
+    point = [Dual<P>](repeating: Dual(0), count: count)
+    let stride = MemoryLayout<Dual<P>>.stride
+    let scalar = MemoryLayout<P.Scalar>.stride
+    if let sources, c > 0, c <= P.scalarCount,
+      let partials = MemoryLayout<Dual<P>>.offset(of: \.partials),
+      MemoryLayout<P>.size == P.scalarCount * scalar,
+      count < (Int(UInt32.max) - partials) / stride - 1
+    {
+      direct = sources.map { UInt32($0 / c * stride + partials + $0 % c * scalar) }
+      isDirect = true
+    } else {
+      direct = []
+      isDirect = false
+    }
+  }
+
+  /// Fills `compressed[i·c + k]` with (H·s_k)ᵢ for every colour k, or, if
+  /// `entries` is not empty and the evaluator reads directly, the plan's
+  /// entries; returns f(x) and whether `entries` was filled. `gradient`
+  /// receives ∇f(x) if it is not empty.
   @inlinable
   func evaluate<F: ADFunction>(
     _ f: F, at x: [P.Scalar], colors: [Int], colorCount c: Int,
-    compressed: UnsafeMutablePointer<P.Scalar>, gradient: UnsafeMutableBufferPointer<P.Scalar>
-  ) throws -> P.Scalar {
+    compressed: UnsafeMutablePointer<P.Scalar>, gradient: UnsafeMutableBufferPointer<P.Scalar>,
+    entries: UnsafeMutableBufferPointer<P.Scalar> = UnsafeMutableBufferPointer(
+      start: nil, count: 0)
+  ) throws -> (value: P.Scalar, filled: Bool) {
     let w = P.scalarCount
     let n = x.count
     var value: P.Scalar = 0
+    let toEntries = isDirect && !entries.isEmpty && entries.count == direct.count
     for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
       _seedColors(
         &point, at: x, colors: colors, colorCount: c, first: first, seeded: &seeded)
@@ -115,6 +145,15 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
         if first == 0 {
           for i in 0..<Swift.min(n, gradient.count) { gradient[i] = adjoints[i].value }
         }
+        if toEntries {
+          let bytes = UnsafeRawBufferPointer(adjoints)
+          direct.withUnsafeBufferPointer { offsets in
+            for k in 0..<offsets.count {
+              entries[k] = bytes.load(fromByteOffset: Int(offsets[k]), as: P.Scalar.self)
+            }
+          }
+          return y.value
+        }
         for i in 0..<n {
           _storeLanes(adjoints[i].partials, lanes, into: compressed + i * c + first)
         }
@@ -122,7 +161,7 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
       }
       value = try tape._withValueAndGradient(at: point, of: { f($0) }, read)
     }
-    return value
+    return (value, toEntries)
   }
 }
 
@@ -250,24 +289,29 @@ struct _HessianEvaluation<F: ADFunction, Scalar: ADScalar>: _LaneWidthBuilder {
   @usableFromInline let count: Int
   @usableFromInline let colors: [Int]
   @usableFromInline let colorCount: Int
+  /// Where each entry of the plan's pattern is in the products.
+  @usableFromInline let sources: [Int]
 
   @inlinable
-  init(count: Int, colors: [Int], colorCount: Int) {
+  init(count: Int, colors: [Int], colorCount: Int, sources: [Int]) {
     self.count = count
     self.colors = colors
     self.colorCount = colorCount
+    self.sources = sources
   }
 
   @inlinable
   func build<P: SIMD & DualPartials>(_ width: P.Type)
-    -> (F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) throws
-    -> Scalar
+    -> (
+      F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>,
+      UnsafeMutableBufferPointer<Scalar>
+    ) throws -> (value: Scalar, filled: Bool)
   where P.Scalar == Scalar {
-    let engine = _CompressedHessian<P>(count: count)
+    let engine = _CompressedHessian<P>(count: count, colorCount: colorCount, sources: sources)
     let (colors, c) = (self.colors, colorCount)
     return {
       try engine.evaluate(
-        $0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
+        $0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3, entries: $4)
     }
   }
 }

@@ -346,7 +346,8 @@ func _sparseDense<T: ADScalar, F: ADFunction, P: SIMD & DualPartials>(
     let value = try gradient.withUnsafeMutableBufferPointer { g in
       try evaluator.engine.evaluate(
         f, at: x, colors: coloring.colors, colorCount: c, compressed: products.baseAddress!,
-        gradient: g)
+        gradient: g
+      ).value
     }
     hessian._packed.withUnsafeMutableBufferPointer { h in
       entry.packed.withUnsafeBufferPointer { packed in
