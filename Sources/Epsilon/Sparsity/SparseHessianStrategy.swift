@@ -304,7 +304,6 @@ final class _SparseHessianEvaluator<P: SIMD & DualPartials> where P.Scalar: ADSc
 func _valueGradientHessianBySparsity<T: ADScalar, F: ADFunction>(
   at x: [T], of f: F
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>)? {
-  let n = x.count
   let entry: _SparseHessianEntry
   if let cached = _SparseHessianEntry._lookup(f, at: x) {
     entry = cached
