@@ -3,7 +3,9 @@
 // Hessian. Every `HessianStrategy` (iterated through `allCases`, so a
 // strategy added later gets a row without editing this file), forward over
 // reverse by hand (the tape on `Dual<SIMDn<Double>>`), against a
-// hand-written Hessian that exploits the tridiagonal structure.
+// hand-written Hessian that exploits the tridiagonal structure. The
+// `sparse` row (3 colours, one 4-lane sweep) is what `.automatic` picks
+// from N = 5 on.
 
 import Epsilon
 
@@ -238,7 +240,7 @@ extension Harness {
         guard let best = chosen.min(by: { $0.median < $1.median }),
           let bestMin = chosen.min(by: { $0.minimum < $1.minimum })
         else { return [] }
-        let resolved = HessianStrategy.automatic.resolved(forInputCount: n)
+        let resolved = HessianStrategy.automatic.resolved(for: f, at: pool[0])
         return [
           "fastest strategy at N = \(n): \(best.benchmark.variant) (median),"
             + " \(bestMin.benchmark.variant) (minimum);"
@@ -253,6 +255,8 @@ extension Harness {
           workload: "W3", n: n, variant: "automatic",
           baseline: "handwritten", atMost: limit))
     }
+    addTarget(
+      Target(workload: "W3", n: 16, variant: "sparse", baseline: "handwritten", atMost: 10))
   }
 
   /// Registers `forward-over-reverse`: `reverseGradient` on

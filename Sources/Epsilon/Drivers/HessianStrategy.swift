@@ -14,8 +14,11 @@
 /// | `.hyperDual`       | k(k+1)/2, k = ⌈N/8⌉          | 8 + 8 + 64 lanes     |
 /// | `.nestedDual`      | about N·k/2, k = ⌈N/8⌉       | 1 + 8 + 1 + 8 lanes  |
 /// | `.forwardOverReverse` | k = ⌈N/16⌉ recordings and sweeps of a tape | 1 + N lanes (≤ 16) |
+/// | `.sparse`          | ⌈c/16⌉ recordings and sweeps, c colours | 1 + c lanes (≤ 16)  |
 public enum HessianStrategy: Sendable, Hashable, CaseIterable {
-  /// Picks by the number of inputs N; see ``resolved(forInputCount:)``.
+  /// Picks by the number of inputs N and, above
+  /// ``automaticSecondOrderSIMDLimit``, by how few colours the function's
+  /// sparsity pattern needs; see ``resolved(for:at:)``.
   case automatic
   /// Hyper-dual numbers with eight-wide SIMD parts (``HyperDual``), one
   /// 8 × 8 block of the upper triangle per evaluation.
@@ -31,6 +34,18 @@ public enum HessianStrategy: Sendable, Hashable, CaseIterable {
   /// sixteen per recording beyond, so the cost grows as N, not N²,
   /// times the function's operations.
   case forwardOverReverse
+  /// Forward over reverse along the colours of a colouring of the
+  /// Hessian's global sparsity pattern (``SparseHessianPlan``'s method),
+  /// each entry copied into the dense result: c colours cost as c inputs
+  /// would, whatever N. A column colouring gives `.forwardOverReverse`'s
+  /// result bit for bit; a star colouring, used when it needs fewer
+  /// sweeps or lanes, equal up to rounding. The pattern is detected once
+  /// per function value and N and cached when the function's type is
+  /// plain data or `Hashable`, else detected on every call. A function
+  /// that branches on its inputs has no global pattern and gets
+  /// `.forwardOverReverse`.
+  /// See <doc:SparseDerivatives> for the cache and the cost model.
+  case sparse
 }
 
 extension HessianStrategy {
@@ -42,9 +57,9 @@ extension HessianStrategy {
   /// reverse at N = 4; 2.9× the hand-written Hessian at N = 2), and
   /// forward over reverse from N = 5 on (13 200 against 20 100 at N = 5;
   /// 20 300 against 33 100 at N = 8, 59 600 against 392 000 at N = 16),
-  /// since its cost grows as N, not N². This and
-  /// ``resolved(forInputCount:)`` are the only places that encode the
-  /// choice.
+  /// since its cost grows as N, not N². This,
+  /// ``resolved(forInputCount:)`` and ``resolved(for:at:)`` (the
+  /// sparse choice) are the only places that encode the choice.
   public static let automaticSecondOrderSIMDLimit = 4
 
   /// The concrete strategy used for `inputCount` inputs: itself, unless
@@ -69,7 +84,7 @@ extension HessianStrategy {
 func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   at x: [T], of f: F, strategy: HessianStrategy
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
-  switch strategy.resolved(forInputCount: x.count) {
+  switch strategy.resolved(for: f, at: x) {
   case .automatic, .secondOrderSIMD:
     // The narrowest width that holds every input in one pass; beyond 16,
     // SIMD16 in pairs of 8-input blocks.
@@ -99,6 +114,9 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
       return try _valueGradientHessianByHyperDual(
         at: x, block: SIMD8<T>.self, of: { f($0) })
     }
+  case .sparse:
+    return try _valueGradientHessianBySparsity(at: x, of: f)
+      ?? _valueGradientHessian(at: x, of: f, strategy: .forwardOverReverse)
   case .nestedDual:
     return try _valueGradientHessianByNestedDual(
       at: x, width: SIMD8<T>.self, of: { f($0) })

@@ -26,10 +26,17 @@ struct _CompressedProducts<T: ADScalar> {
   /// Writes every entry of `matrix` from its place in the products.
   @inlinable
   func gather(into matrix: inout SparseMatrix<T>) {
+    matrix.values.withUnsafeMutableBufferPointer { gather(into: $0) }
+  }
+
+  /// Writes every entry, in the pattern's order, from its place in the
+  /// products.
+  @inlinable
+  func gather(into entries: UnsafeMutableBufferPointer<T>) {
     values.withUnsafeBufferPointer { products in
       sources.withUnsafeBufferPointer { sources in
-        matrix.values.withUnsafeMutableBufferPointer { entries in
-          for k in 0..<entries.count { entries[k] = products[sources[k]] }
+        for k in 0..<Swift.min(entries.count, sources.count) {
+          entries[k] = products[sources[k]]
         }
       }
     }
@@ -86,19 +93,49 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
   /// Whether `point` holds the seeds of the first pass.
   @usableFromInline var seeded = false
 
-  @usableFromInline
-  init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
+  /// For every entry of a plan's pattern, the byte offset of its lane in
+  /// the adjoints, when every colour fits in one pass; else empty.
+  @usableFromInline let direct: [UInt32]
+  /// Whether `direct` applies (a pattern may have no entries at all).
+  @usableFromInline let isDirect: Bool
 
-  /// Fills `compressed[i·c + k]` with (H·s_k)ᵢ for every colour k, and
-  /// returns f(x); `gradient` receives ∇f(x) if it is not empty.
+  /// An evaluator for `count` inputs. Given `sources`, where each entry of
+  /// a plan's pattern is in the products (row a along colour k at
+  /// a·c + k), entries are read straight from the adjoints when every
+  /// colour fits in one pass, as ``_CompressedJacobian`` reads outputs.
+  @usableFromInline
+  init(count: Int, colorCount c: Int = 0, sources: [Int]? = nil) {
+    point = [Dual<P>](repeating: Dual(0), count: count)
+    let stride = MemoryLayout<Dual<P>>.stride
+    let scalar = MemoryLayout<P.Scalar>.stride
+    if let sources, c > 0, c <= P.scalarCount,
+      let partials = MemoryLayout<Dual<P>>.offset(of: \.partials),
+      MemoryLayout<P>.size == P.scalarCount * scalar,
+      count < (Int(UInt32.max) - partials) / stride - 1
+    {
+      direct = sources.map { UInt32($0 / c * stride + partials + $0 % c * scalar) }
+      isDirect = true
+    } else {
+      direct = []
+      isDirect = false
+    }
+  }
+
+  /// Fills `compressed[i·c + k]` with (H·s_k)ᵢ for every colour k, or, if
+  /// `entries` is not empty and the evaluator reads directly, the plan's
+  /// entries; returns f(x) and whether `entries` was filled. `gradient`
+  /// receives ∇f(x) if it is not empty.
   @inlinable
   func evaluate<F: ADFunction>(
     _ f: F, at x: [P.Scalar], colors: [Int], colorCount c: Int,
-    compressed: UnsafeMutablePointer<P.Scalar>, gradient: UnsafeMutableBufferPointer<P.Scalar>
-  ) throws -> P.Scalar {
+    compressed: UnsafeMutablePointer<P.Scalar>, gradient: UnsafeMutableBufferPointer<P.Scalar>,
+    entries: UnsafeMutableBufferPointer<P.Scalar> = UnsafeMutableBufferPointer(
+      start: nil, count: 0)
+  ) throws -> (value: P.Scalar, filled: Bool) {
     let w = P.scalarCount
     let n = x.count
     var value: P.Scalar = 0
+    let toEntries = isDirect && !entries.isEmpty && entries.count == direct.count
     for first in stride(from: 0, to: Swift.max(c, 1), by: w) {
       _seedColors(
         &point, at: x, colors: colors, colorCount: c, first: first, seeded: &seeded)
@@ -108,6 +145,15 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
         if first == 0 {
           for i in 0..<Swift.min(n, gradient.count) { gradient[i] = adjoints[i].value }
         }
+        if toEntries {
+          let bytes = UnsafeRawBufferPointer(adjoints)
+          direct.withUnsafeBufferPointer { offsets in
+            for k in 0..<offsets.count {
+              entries[k] = bytes.load(fromByteOffset: Int(offsets[k]), as: P.Scalar.self)
+            }
+          }
+          return y.value
+        }
         for i in 0..<n {
           _storeLanes(adjoints[i].partials, lanes, into: compressed + i * c + first)
         }
@@ -115,30 +161,69 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
       }
       value = try tape._withValueAndGradient(at: point, of: { f($0) }, read)
     }
-    return value
+    return (value, toEntries)
   }
 }
 
 /// Jacobian-vector products along every colour's direction by forward mode:
-/// one evaluation on `Dual<P>` per `P.scalarCount` colours.
+/// one evaluation on `Dual<P>` per `P.scalarCount` colours, and each entry
+/// of the pattern read from them.
+///
+/// With every colour in one pass, each entry is read straight from the
+/// outputs' lanes (`direct`): at N = 10⁵ a products buffer, written once
+/// and read once per call, was a fifth of a call's memory traffic, which at
+/// that size is what its time is. With several passes the products are
+/// kept, m × c, and read after the last.
 @usableFromInline
 final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
   @usableFromInline var point: [Dual<P>]
   /// Whether `point` holds the seeds of the first pass.
   @usableFromInline var seeded = false
+  /// For every entry of the pattern, in its order, the byte offset of its
+  /// lane in the outputs (output i's partial along the entry's column's
+  /// colour); empty if the entries are read from `products`.
+  @usableFromInline let direct: [UInt32]
+  /// Whether entries are read from the outputs (`direct`), not `products`:
+  /// not `direct.isEmpty`, since a pattern may have no entries at all.
+  @usableFromInline let isDirect: Bool
+  /// The products, m × c, row-major, and where each entry is in them;
+  /// unused with `direct`.
+  @usableFromInline var products: _CompressedProducts<P.Scalar>
 
+  /// An evaluator for `count` inputs and `outputCount` outputs whose
+  /// pattern has, for each entry, the row `rows[k]` and the column colour
+  /// `entryColors[k]`.
   @usableFromInline
-  init(count: Int) { point = [Dual<P>](repeating: Dual(0), count: count) }
+  init(count: Int, outputCount m: Int, colorCount c: Int, rows: [Int], entryColors: [Int]) {
+    point = [Dual<P>](repeating: Dual(0), count: count)
+    let stride = MemoryLayout<Dual<P>>.stride
+    let scalar = MemoryLayout<P.Scalar>.stride
+    if c <= P.scalarCount, let partials = MemoryLayout<Dual<P>>.offset(of: \.partials),
+      MemoryLayout<P>.size == P.scalarCount * scalar,
+      m < (Int(UInt32.max) - partials) / stride - 1
+    {
+      direct = zip(rows, entryColors).map { row, color in
+        UInt32(row * stride + partials + color * scalar)
+      }
+      isDirect = true
+      products = _CompressedProducts(sources: [], rows: 0, colors: 0)
+    } else {
+      direct = []
+      isDirect = false
+      products = _CompressedProducts(
+        sources: zip(rows, entryColors).map { $0 * c + $1 }, rows: m, colors: c)
+    }
+  }
 
-  /// Fills `compressed[i·c + k]` with (J·s_k)ᵢ for every colour k, and the
-  /// outputs' values into `values` (m of them).
+  /// Fills `entries`, the pattern's values, with the entries of J, and
+  /// `values` with the outputs' values if it is not empty.
   ///
   /// - Throws: ``EpsilonError/outputCountChanged(first:later:pass:)`` if f
   ///   returns other than m outputs.
   @inlinable
   func evaluate<F: ADVectorFunction>(
     _ f: F, at x: [P.Scalar], colors: [Int], colorCount c: Int, outputCount m: Int,
-    compressed: UnsafeMutablePointer<P.Scalar>, values: UnsafeMutableBufferPointer<P.Scalar>
+    values: UnsafeMutableBufferPointer<P.Scalar>, entries: UnsafeMutableBufferPointer<P.Scalar>
   ) throws {
     let w = P.scalarCount
     var pass = 0
@@ -150,12 +235,27 @@ final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar
       guard y.count == m else {
         throw EpsilonError.outputCountChanged(first: m, later: y.count, pass: pass)
       }
+      if first == 0 {
+        for i in 0..<Swift.min(m, values.count) { values[i] = y[i].value }
+      }
+      if isDirect {
+        y.withUnsafeBytes { outputs in
+          direct.withUnsafeBufferPointer { offsets in
+            for k in 0..<Swift.min(offsets.count, entries.count) {
+              entries[k] = outputs.load(fromByteOffset: Int(offsets[k]), as: P.Scalar.self)
+            }
+          }
+        }
+        return
+      }
       let lanes = Swift.min(w, c - first)
-      for i in 0..<m {
-        if first == 0 && i < values.count { values[i] = y[i].value }
-        _storeLanes(y[i].partials, lanes, into: compressed + i * c + first)
+      products.values.withUnsafeMutableBufferPointer { compressed in
+        for i in 0..<m {
+          _storeLanes(y[i].partials, lanes, into: compressed.baseAddress! + i * c + first)
+        }
       }
     }
+    products.gather(into: entries)
   }
 }
 
@@ -189,24 +289,29 @@ struct _HessianEvaluation<F: ADFunction, Scalar: ADScalar>: _LaneWidthBuilder {
   @usableFromInline let count: Int
   @usableFromInline let colors: [Int]
   @usableFromInline let colorCount: Int
+  /// Where each entry of the plan's pattern is in the products.
+  @usableFromInline let sources: [Int]
 
   @inlinable
-  init(count: Int, colors: [Int], colorCount: Int) {
+  init(count: Int, colors: [Int], colorCount: Int, sources: [Int]) {
     self.count = count
     self.colors = colors
     self.colorCount = colorCount
+    self.sources = sources
   }
 
   @inlinable
   func build<P: SIMD & DualPartials>(_ width: P.Type)
-    -> (F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) throws
-    -> Scalar
+    -> (
+      F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>,
+      UnsafeMutableBufferPointer<Scalar>
+    ) throws -> (value: Scalar, filled: Bool)
   where P.Scalar == Scalar {
-    let engine = _CompressedHessian<P>(count: count)
+    let engine = _CompressedHessian<P>(count: count, colorCount: colorCount, sources: sources)
     let (colors, c) = (self.colors, colorCount)
     return {
       try engine.evaluate(
-        $0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3)
+        $0, at: $1, colors: colors, colorCount: c, compressed: $2, gradient: $3, entries: $4)
     }
   }
 }
@@ -218,25 +323,34 @@ struct _JacobianEvaluation<F: ADVectorFunction, Scalar: ADScalar>: _LaneWidthBui
   @usableFromInline let outputCount: Int
   @usableFromInline let colors: [Int]
   @usableFromInline let colorCount: Int
+  /// The pattern, whose entries the evaluation fills.
+  @usableFromInline let pattern: SparsityPattern
 
   @inlinable
-  init(count: Int, outputCount: Int, colors: [Int], colorCount: Int) {
+  init(count: Int, colors: [Int], colorCount: Int, pattern: SparsityPattern) {
     self.count = count
-    self.outputCount = outputCount
+    self.outputCount = pattern.rowCount
     self.colors = colors
     self.colorCount = colorCount
+    self.pattern = pattern
   }
 
   @inlinable
   func build<P: SIMD & DualPartials>(_ width: P.Type)
-    -> (F, [Scalar], UnsafeMutablePointer<Scalar>, UnsafeMutableBufferPointer<Scalar>) throws
-    -> Void
+    -> (F, [Scalar], UnsafeMutableBufferPointer<Scalar>, UnsafeMutableBufferPointer<Scalar>)
+    throws -> Void
   where P.Scalar == Scalar {
-    let engine = _CompressedJacobian<P>(count: count)
+    var entryColors = [Int](repeating: 0, count: pattern.nonzeroCount)
+    for j in 0..<pattern.columnCount {
+      for k in pattern.columnStarts[j]..<pattern.columnStarts[j + 1] { entryColors[k] = colors[j] }
+    }
+    let engine = _CompressedJacobian<P>(
+      count: count, outputCount: outputCount, colorCount: colorCount,
+      rows: pattern.rowIndices, entryColors: entryColors)
     let (colors, c, m) = (self.colors, colorCount, outputCount)
     return {
       try engine.evaluate(
-        $0, at: $1, colors: colors, colorCount: c, outputCount: m, compressed: $2, values: $3)
+        $0, at: $1, colors: colors, colorCount: c, outputCount: m, values: $2, entries: $3)
     }
   }
 }

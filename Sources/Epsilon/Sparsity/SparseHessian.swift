@@ -38,9 +38,14 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
   /// The gradient of the last evaluation.
   @usableFromInline var _gradient: [T]
   /// Evaluates the compressed products at x (with the width chosen at
-  /// construction), writing the gradient, and returns f(x).
+  /// construction), or the entries directly (the last buffer) when every
+  /// colour fits in one pass, writing the gradient; returns f(x) and
+  /// whether the entries were filled.
   @usableFromInline let _evaluate:
-    (F, [T], UnsafeMutablePointer<T>, UnsafeMutableBufferPointer<T>) throws -> T
+    (
+      F, [T], UnsafeMutablePointer<T>, UnsafeMutableBufferPointer<T>,
+      UnsafeMutableBufferPointer<T>
+    ) throws -> (value: T, filled: Bool)
 
   /// Detects the pattern of `f`'s Hessian, colours it and allocates every
   /// buffer.
@@ -61,10 +66,10 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
     self.function = f
     self.pattern = pattern
     self.coloring = coloring
-    self._products = _CompressedProducts(
-      sources: _starRecoverySources(pattern, coloring), rows: n, colors: c)
+    let sources = _starRecoverySources(pattern, coloring)
+    self._products = _CompressedProducts(sources: sources, rows: n, colors: c)
     self._gradient = [T](repeating: 0, count: n)
-    _evaluate = _HessianEvaluation<F, T>(count: n, colors: colors, colorCount: c)
+    _evaluate = _HessianEvaluation<F, T>(count: n, colors: colors, colorCount: c, sources: sources)
       .build(forColors: c)
   }
 
@@ -121,12 +126,14 @@ public final class SparseHessianPlan<F: ADFunction, T: ADScalar> {
       throw EpsilonError.countMismatch(argument: "x", expected: inputCount, actual: x.count)
     }
     if matrix.pattern != pattern { matrix = SparseMatrix(pattern: pattern) }
-    let value = try _products.values.withUnsafeMutableBufferPointer { products in
+    let (value, filled) = try _products.values.withUnsafeMutableBufferPointer { products in
       try _gradient.withUnsafeMutableBufferPointer { gradient in
-        try _evaluate(function, x, products.baseAddress!, gradient)
+        try matrix.values.withUnsafeMutableBufferPointer { entries in
+          try _evaluate(function, x, products.baseAddress!, gradient, entries)
+        }
       }
     }
-    _products.gather(into: &matrix)
+    if !filled { _products.gather(into: &matrix) }
     return value
   }
 }

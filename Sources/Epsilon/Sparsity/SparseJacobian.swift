@@ -27,14 +27,11 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
   public let pattern: SparsityPattern
   /// The column colouring of ``pattern``: one seed direction per colour.
   public let coloring: Coloring
-  /// The products J·s_k, m × colours, and where each entry is in them.
-  @usableFromInline var _products: _CompressedProducts<T>
-  /// The outputs' values at the last point.
-  @usableFromInline var _values: [T]
-  /// Evaluates the compressed products at x with the width chosen at
+  /// Evaluates the outputs' values (if the first buffer is not empty) and
+  /// the pattern's entries (the second) at x, with the width chosen at
   /// construction.
   @usableFromInline let _evaluate:
-    (F, [T], UnsafeMutablePointer<T>, UnsafeMutableBufferPointer<T>) throws -> Void
+    (F, [T], UnsafeMutableBufferPointer<T>, UnsafeMutableBufferPointer<T>) throws -> Void
 
   /// Detects the pattern of `f`'s Jacobian, colours its columns and
   /// allocates every buffer.
@@ -49,23 +46,12 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
   public init(of f: F, at x: [T], detection: SparsityDetection = .global) throws {
     let pattern = try jacobianSparsity(of: f, at: x, detection: detection)
     let coloring = pattern.columnColoring()
-    let m = pattern.rowCount
-    let c = coloring.colorCount
-    let colors = coloring.colors
     self.function = f
     self.pattern = pattern
     self.coloring = coloring
-    var sources = [Int](repeating: 0, count: pattern.nonzeroCount)
-    for j in 0..<pattern.columnCount {
-      for k in pattern.columnStarts[j]..<pattern.columnStarts[j + 1] {
-        sources[k] = pattern.rowIndices[k] * c + colors[j]
-      }
-    }
-    self._products = _CompressedProducts(sources: sources, rows: m, colors: c)
-    self._values = [T](repeating: 0, count: m)
     _evaluate = _JacobianEvaluation<F, T>(
-      count: x.count, outputCount: m, colors: colors, colorCount: c
-    ).build(forColors: c)
+      count: x.count, colors: coloring.colors, colorCount: coloring.colorCount, pattern: pattern
+    ).build(forColors: coloring.colorCount)
   }
 
   /// The number of inputs.
@@ -84,16 +70,7 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
   ///   function returns another number of outputs than at detection.
   @inlinable
   public func jacobian(at x: [T], into matrix: inout SparseMatrix<T>) throws {
-    guard x.count == inputCount else {
-      throw EpsilonError.countMismatch(argument: "x", expected: inputCount, actual: x.count)
-    }
-    if matrix.pattern != pattern { matrix = SparseMatrix(pattern: pattern) }
-    try _products.values.withUnsafeMutableBufferPointer { products in
-      try _values.withUnsafeMutableBufferPointer { values in
-        try _evaluate(function, x, products.baseAddress!, values)
-      }
-    }
-    _products.gather(into: &matrix)
+    try _fill(at: x, values: UnsafeMutableBufferPointer(start: nil, count: 0), into: &matrix)
   }
 
   /// The outputs f(x) and the sparse Jacobian at `x`, from the same
@@ -110,8 +87,20 @@ public final class SparseJacobianPlan<F: ADVectorFunction, T: ADScalar> {
       throw EpsilonError.countMismatch(
         argument: "values", expected: outputCount, actual: values.count)
     }
-    try jacobian(at: x, into: &matrix)
-    for i in values.indices { values[i] = _values[i] }
+    try values.withUnsafeMutableBufferPointer { try _fill(at: x, values: $0, into: &matrix) }
+  }
+
+  @inlinable
+  func _fill(
+    at x: [T], values: UnsafeMutableBufferPointer<T>, into matrix: inout SparseMatrix<T>
+  ) throws {
+    guard x.count == inputCount else {
+      throw EpsilonError.countMismatch(argument: "x", expected: inputCount, actual: x.count)
+    }
+    if matrix.pattern != pattern { matrix = SparseMatrix(pattern: pattern) }
+    try matrix.values.withUnsafeMutableBufferPointer { entries in
+      try _evaluate(function, x, values, entries)
+    }
   }
 
   /// The sparse Jacobian of the function at `x`, in a new matrix.

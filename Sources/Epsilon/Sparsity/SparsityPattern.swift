@@ -138,7 +138,7 @@ func _trace<T: ADScalar>(
   let inputs = x.indices.map { i in
     SparsityTracer(
       arena: arena, inputs: Int32(i), pairs: -1, value: Double(x[i]),
-      isKnown: !arena.isGlobal)
+      isKnown: !arena.isGlobal, isConstant: false)
   }
   let y = f(inputs)
   if let failure = arena.failure { throw failure }

@@ -38,7 +38,7 @@ extension SparsityTracer {
     }
     return Self(
       arena: arena, inputs: arena.union(xi, yi), pairs: pairs, value: v,
-      isKnown: known)
+      isKnown: known, isConstant: x._isConstant && y._isConstant)
   }
 
   /// The tracer of f(x), given whether f′ and f″ are identically zero and
@@ -51,21 +51,32 @@ extension SparsityTracer {
     let v = x._isKnown ? value(x._value) : .nan
     guard let arena = x._arena else { return Self(v) }
     if zeroDerivative {
-      return Self(arena: arena, inputs: -1, pairs: -1, value: v, isKnown: x._isKnown)
+      return Self(
+        arena: arena, inputs: -1, pairs: -1, value: v, isKnown: x._isKnown,
+        isConstant: x._isConstant)
     }
     var pairs = x._pairs
     if arena.tracksPairs && !zeroSecondDerivative {
       pairs = arena.pairUnion(pairs, arena.cross(x._inputs, x._inputs))
     }
     return Self(
-      arena: arena, inputs: x._inputs, pairs: pairs, value: v, isKnown: x._isKnown)
+      arena: arena, inputs: x._inputs, pairs: pairs, value: v, isKnown: x._isKnown,
+      isConstant: x._isConstant)
   }
 
   /// Both values, or `nil` after recording that a global pattern was asked
-  /// to branch on a value it does not have.
+  /// to branch on a value it does not have. A local pattern notes the
+  /// first branch on a value that depends on the inputs.
   @inlinable
   static func _values(_ x: Self, _ y: Self, _ operation: String) -> (Double, Double)? {
-    if x._isKnown && y._isKnown { return (x._value, y._value) }
+    if x._isKnown && y._isKnown {
+      if !(x._isConstant && y._isConstant), let arena = x._arena ?? y._arena,
+        arena.inputBranch == nil
+      {
+        arena.inputBranch = operation
+      }
+      return (x._value, y._value)
+    }
     (x._arena ?? y._arena)?.fail(.branchInGlobalPattern(operation))
     return nil
   }

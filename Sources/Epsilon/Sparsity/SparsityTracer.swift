@@ -35,6 +35,10 @@ final class _SparsityArena {
   /// The first operation that needed a value a global pattern lacks, or
   /// tracers of two detections were mixed.
   @usableFromInline var failure: EpsilonError? = nil
+  /// In a local pattern, the first comparison of a value that depends on
+  /// the inputs: nil if the evaluation took no branch on them, and its
+  /// local pattern is then the global one.
+  @usableFromInline var inputBranch: String? = nil
 
   @usableFromInline
   init(inputCount: Int, isGlobal: Bool, tracksPairs: Bool) {
@@ -122,6 +126,7 @@ final class _SparsityArena {
 
   /// The interacting pairs of the pair set `handle` as a symmetric
   /// pattern of `n` × `n` (both (i, j) and (j, i)).
+  @usableFromInline
   func symmetricPattern(of handle: Int32, count n: Int) -> SparsityPattern {
     // The pairs (row ≥ column), with repeats, bucketed by column.
     var rows: [Int32] = []
@@ -246,23 +251,29 @@ public struct SparsityTracer {
   /// Whether `_value` is the value: always in a local pattern and for
   /// constants, never for a global pattern's values that depend on inputs.
   @usableFromInline var _isKnown: Bool
+  /// Whether the value depends on no input's value (a constant, or made
+  /// from constants only): what `_isKnown` is in a global pattern. A local
+  /// pattern tracks it to tell whether a comparison branched on an input.
+  @usableFromInline var _isConstant: Bool
 
   @inlinable
   init(
     arena: _SparsityArena?, inputs: Int32, pairs: Int32, value: Double,
-    isKnown: Bool
+    isKnown: Bool, isConstant: Bool
   ) {
     _arena = arena
     _inputs = inputs
     _pairs = pairs
     _value = value
     _isKnown = isKnown
+    _isConstant = isConstant
   }
 
   /// A constant: it depends on no input.
   @inlinable
   public init(_ value: Double) {
-    self.init(arena: nil, inputs: -1, pairs: -1, value: value, isKnown: true)
+    self.init(
+      arena: nil, inputs: -1, pairs: -1, value: value, isKnown: true, isConstant: true)
   }
 
   /// The value, if the tracer has one: every value of a local pattern, and
