@@ -602,14 +602,14 @@ struct RuleTableTests {
       let second = f.rule.secondPartials(at: a, b, value: value, partials: first)
       let r = f.reference(a, b)
       let context = "\(f)(\(a), \(b))"
-      expectClose(first.x, r.d1, .elementary, "∂₁ of \(context)")
-      expectClose(first.y, r.d2, .elementary, "∂₂ of \(context)")
-      expectClose(second.xx, r.d11, .elementary, "∂₁₁ of \(context)")
+      expectClose(first.first, r.d1, .elementary, "∂₁ of \(context)")
+      expectClose(first.second, r.d2, .elementary, "∂₂ of \(context)")
+      expectClose(second.firstFirst, r.d11, .elementary, "∂₁₁ of \(context)")
       // pow's ∂xy = x^(y−1)(1 + y ln x) cancels where y ln x ≈ −1 (at
       // (2, −1.5) it is −0.04): both sides lose κ = (1 + |y ln x|)/|1 + y ln x|.
       let kappa = f == .pow ? (1 + Swift.abs(b * log(a))) / Swift.abs(1 + b * log(a)) : 1
-      expectClose(second.xy, r.d12, .ulps(16 * kappa), "∂₁₂ of \(context)")
-      expectClose(second.yy, r.d22, .elementary, "∂₂₂ of \(context)")
+      expectClose(second.firstSecond, r.d12, .ulps(16 * kappa), "∂₁₂ of \(context)")
+      expectClose(second.secondSecond, r.d22, .elementary, "∂₂₂ of \(context)")
     }
   }
 }

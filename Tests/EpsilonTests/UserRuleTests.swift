@@ -48,14 +48,14 @@ struct LogAddExp: BinaryRule {
   func value(_ x: Double, _ y: Double) -> Double {
     Swift.max(x, y) + log1p(exp(-Swift.abs(x - y)))
   }
-  func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T) {
+  func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (first: T, second: T) {
     let s = 1 / (1 + T.exp(y - x))
     return (s, 1 - s)
   }
   func secondPartials<T: ADReal>(
-    at x: T, _ y: T, value f: T, partials: (x: T, y: T)
-  ) -> (xx: T, xy: T, yy: T) {
-    let v = partials.x * partials.y
+    at x: T, _ y: T, value f: T, partials: (first: T, second: T)
+  ) -> (firstFirst: T, firstSecond: T, secondSecond: T) {
+    let v = partials.first * partials.second
     return (v, -v, v)
   }
 }

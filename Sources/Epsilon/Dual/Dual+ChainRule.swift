@@ -13,7 +13,7 @@ extension Dual: ChainRuleApplicable {
   @inlinable
   public static func chain(
     _ x: Self, _ y: Self, value f0: Value, partials fx: Value, _ fy: Value,
-    second: @autoclosure () -> (xx: Value, xy: Value, yy: Value)
+    second: @autoclosure () -> (firstFirst: Value, firstSecond: Value, secondSecond: Value)
   ) -> Self {
     Self(f0, partials: .combine(fx, x.partials, fy, y.partials))
   }

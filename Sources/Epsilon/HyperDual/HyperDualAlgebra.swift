@@ -154,7 +154,8 @@ extension _HyperDualAlgebra {
     partials fx: Partials.Scalar, _ fy: Partials.Scalar,
     second:
       @autoclosure () -> (
-        xx: Partials.Scalar, xy: Partials.Scalar, yy: Partials.Scalar
+        firstFirst: Partials.Scalar, firstSecond: Partials.Scalar,
+        secondSecond: Partials.Scalar
       )
   ) -> Self {
     let s = second()
@@ -165,7 +166,7 @@ extension _HyperDualAlgebra {
       epsilon12: .sum(
         .combine(fx, x.epsilon12, fy, y.epsilon12),
         Partials.outerProductSum(
-          x.epsilon1, .combine(s.xx, x.epsilon2, s.xy, y.epsilon2),
-          y.epsilon1, .combine(s.xy, x.epsilon2, s.yy, y.epsilon2))))
+          x.epsilon1, .combine(s.firstFirst, x.epsilon2, s.firstSecond, y.epsilon2),
+          y.epsilon1, .combine(s.firstSecond, x.epsilon2, s.secondSecond, y.epsilon2))))
   }
 }

@@ -8,13 +8,20 @@ public protocol BinaryRule {
   func value(_ x: Double, _ y: Double) -> Double
   /// f(x, y) on plain `Float`s. The default computes in `Double` and rounds.
   func value(_ x: Float, _ y: Float) -> Float
-  /// (∂f/∂x, ∂f/∂y) at (x, y), given `f = f(x, y)`.
-  func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T)
-  /// (∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²) at (x, y), given the value and the first
+  /// The partial derivatives with respect to the first and the second
+  /// argument at (x, y), given `f = f(x, y)`.
+  ///
+  /// The labels name arguments by position, whatever the parameters are
+  /// called: `Rules.Atan2`, whose arguments are (y, x), returns
+  /// (∂f/∂y, ∂f/∂x).
+  func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (first: T, second: T)
+  /// The second partial derivatives at (x, y), by argument position:
+  /// with respect to the first argument twice, to the first and the
+  /// second, and to the second twice; given the value and the first
   /// partials.
   func secondPartials<T: ADReal>(
-    at x: T, _ y: T, value f: T, partials: (x: T, y: T)
-  ) -> (xx: T, xy: T, yy: T)
+    at x: T, _ y: T, value f: T, partials: (first: T, second: T)
+  ) -> (firstFirst: T, firstSecond: T, secondSecond: T)
 
   /// Which first partials are identically zero wherever f is defined (a
   /// function constant in that argument).
@@ -22,19 +29,21 @@ public protocol BinaryRule {
   /// Sparsity detection reads these flags instead of evaluating the
   /// partials. The default, neither, is always safe; claiming a zero that
   /// is not would make sparse derivatives silently drop entries.
-  static var zeroPartials: (x: Bool, y: Bool) { get }
+  static var zeroPartials: (first: Bool, second: Bool) { get }
   /// Which second partials are identically zero wherever f is defined:
-  /// `xx` and `yy` for a function linear in that argument, `xy` for one
-  /// whose arguments do not interact (a sum of a function of x and one of
-  /// y). The default, none, is always safe.
-  static var zeroSecondPartials: (xx: Bool, xy: Bool, yy: Bool) { get }
+  /// `firstFirst` and `secondSecond` for a function linear in that
+  /// argument, `firstSecond` for one whose arguments do not interact (a
+  /// sum of a function of each). The default, none, is always safe.
+  static var zeroSecondPartials: (firstFirst: Bool, firstSecond: Bool, secondSecond: Bool) { get }
 }
 
 extension BinaryRule {
   /// Neither partial is known to be zero.
-  @inlinable public static var zeroPartials: (x: Bool, y: Bool) { (false, false) }
+  @inlinable public static var zeroPartials: (first: Bool, second: Bool) { (false, false) }
   /// No second partial is known to be zero.
-  @inlinable public static var zeroSecondPartials: (xx: Bool, xy: Bool, yy: Bool) {
+  @inlinable public static var zeroSecondPartials:
+    (firstFirst: Bool, firstSecond: Bool, secondSecond: Bool)
+  {
     (false, false, false)
   }
 }

@@ -28,7 +28,7 @@ extension Rules {
     @inlinable
     public func value(_ x: Float, _ y: Float) -> Float { _libm_pow(x, y) }
     @inlinable
-    public func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (x: T, y: T) {
+    public func partials<T: ADReal>(at x: T, _ y: T, value f: T) -> (first: T, second: T) {
       if x == 0 {
         // 0·0⁻¹ would be NaN; xʸ is constant in x at y = 0.
         if y == 0 { return (0, 0) }
@@ -39,8 +39,8 @@ extension Rules {
     }
     @inlinable
     public func secondPartials<T: ADReal>(
-      at x: T, _ y: T, value f: T, partials: (x: T, y: T)
-    ) -> (xx: T, xy: T, yy: T) {
+      at x: T, _ y: T, value f: T, partials: (first: T, second: T)
+    ) -> (firstFirst: T, firstSecond: T, secondSecond: T) {
       // y·((y − 1)·xʸ⁻²), associated as differentiating ∂x gives it.
       let xx: T = y == 0 || y == 1 ? 0 : y * ((y - 1) * T.pow(x, y - 2))
       if x == 0 { return (xx, 0, 0) }
@@ -85,15 +85,15 @@ extension Rules {
     @inlinable
     public func value(_ y: Float, _ x: Float) -> Float { _libm_atan2(y, x) }
     @inlinable
-    public func partials<T: ADReal>(at y: T, _ x: T, value f: T) -> (x: T, y: T) {
+    public func partials<T: ADReal>(at y: T, _ x: T, value f: T) -> (first: T, second: T) {
       let r = T.hypot(x, y)
       if r == 0 { return (0, 0) }
       return ((x / r) / r, -(y / r) / r)
     }
     @inlinable
     public func secondPartials<T: ADReal>(
-      at y: T, _ x: T, value f: T, partials: (x: T, y: T)
-    ) -> (xx: T, xy: T, yy: T) {
+      at y: T, _ x: T, value f: T, partials: (first: T, second: T)
+    ) -> (firstFirst: T, firstSecond: T, secondSecond: T) {
       let r = T.hypot(x, y)
       if r == 0 { return (0, 0, 0) }
       let u = x / r
@@ -115,14 +115,14 @@ extension Rules {
     @inlinable
     public func value(_ x: Float, _ y: Float) -> Float { _libm_hypot(x, y) }
     @inlinable
-    public func partials<T: ADReal>(at x: T, _ y: T, value h: T) -> (x: T, y: T) {
+    public func partials<T: ADReal>(at x: T, _ y: T, value h: T) -> (first: T, second: T) {
       if h == 0 { return (0, 0) }
       return (x / h, y / h)
     }
     @inlinable
     public func secondPartials<T: ADReal>(
-      at x: T, _ y: T, value h: T, partials: (x: T, y: T)
-    ) -> (xx: T, xy: T, yy: T) {
+      at x: T, _ y: T, value h: T, partials: (first: T, second: T)
+    ) -> (firstFirst: T, firstSecond: T, secondSecond: T) {
       if h == 0 { return (0, 0, 0) }
       let h3 = h * h * h
       return (y * y / h3, -x * y / h3, x * x / h3)

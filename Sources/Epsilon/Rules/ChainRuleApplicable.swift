@@ -30,7 +30,7 @@ public protocol ChainRuleApplicable: ADReal {
   /// second-order types only) its second partials.
   static func chain(
     _ x: Self, _ y: Self, value f0: Value, partials fx: Value, _ fy: Value,
-    second: @autoclosure () -> (xx: Value, xy: Value, yy: Value)
+    second: @autoclosure () -> (firstFirst: Value, firstSecond: Value, secondSecond: Value)
   ) -> Self
 }
 
@@ -67,7 +67,7 @@ extension ChainRuleApplicable {
     }
     let p = rule.partials(at: a, b, value: f)
     return chain(
-      x, y, value: f, partials: p.x, p.y,
+      x, y, value: f, partials: p.first, p.second,
       second: rule.secondPartials(at: a, b, value: f, partials: p))
   }
 

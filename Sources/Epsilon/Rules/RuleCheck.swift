@@ -134,7 +134,7 @@ public func checkRule<R: BinaryRule>(
   points: Int = 21
 ) -> RuleCheck {
   var worst = _WorstError()
-  func partials(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+  func partials(_ x: Double, _ y: Double) -> (first: Double, second: Double) {
     rule.partials(at: x, y, value: rule.value(x, y))
   }
   for x in _grid(xRange, points) {
@@ -149,17 +149,19 @@ public func checkRule<R: BinaryRule>(
       let (px1, px0) = (partials(x + hx, y), partials(x - hx, y))
       let py1 = partials(x, y + hy)
       let py0 = partials(x, y - hy)
-      let fxx = (px1.x - px0.x) / (2 * hx)
-      let fxy = (py1.x - py0.x) / (2 * hy)
-      let fyy = (py1.y - py0.y) / (2 * hy)
-      let all = [f, p.x, p.y, s.xx, s.xy, s.yy, fx, fy, fxx, fxy, fyy]
+      let fxx = (px1.first - px0.first) / (2 * hx)
+      let fxy = (py1.first - py0.first) / (2 * hy)
+      let fyy = (py1.second - py0.second) / (2 * hy)
+      let all = [
+        f, p.first, p.second, s.firstFirst, s.firstSecond, s.secondSecond, fx, fy, fxx, fxy, fyy,
+      ]
       guard all.allSatisfy(\.isFinite) else { continue }
       worst.count += 1
-      worst.record(p.x, fx, at: [x, y], second: false)
-      worst.record(p.y, fy, at: [x, y], second: false)
-      worst.record(s.xx, fxx, at: [x, y], second: true)
-      worst.record(s.xy, fxy, at: [x, y], second: true)
-      worst.record(s.yy, fyy, at: [x, y], second: true)
+      worst.record(p.first, fx, at: [x, y], second: false)
+      worst.record(p.second, fy, at: [x, y], second: false)
+      worst.record(s.firstFirst, fxx, at: [x, y], second: true)
+      worst.record(s.firstSecond, fxy, at: [x, y], second: true)
+      worst.record(s.secondSecond, fyy, at: [x, y], second: true)
     }
   }
   return RuleCheck(

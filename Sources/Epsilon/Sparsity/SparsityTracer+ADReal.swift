@@ -13,8 +13,8 @@ extension SparsityTracer {
   /// zero and f's value on known values.
   @inlinable
   static func _combine(
-    _ x: Self, _ y: Self, zeroPartials zp: (x: Bool, y: Bool),
-    zeroSecondPartials zs: (xx: Bool, xy: Bool, yy: Bool),
+    _ x: Self, _ y: Self, zeroPartials zp: (first: Bool, second: Bool),
+    zeroSecondPartials zs: (firstFirst: Bool, firstSecond: Bool, secondSecond: Bool),
     value: (Double, Double) -> Double
   ) -> Self {
     guard let arena = x._arena ?? y._arena else {
@@ -27,14 +27,14 @@ extension SparsityTracer {
     }
     let known = x._isKnown && y._isKnown
     let v = known ? value(x._value, y._value) : .nan
-    let xi: Int32 = zp.x ? -1 : x._inputs
-    let yi: Int32 = zp.y ? -1 : y._inputs
+    let xi: Int32 = zp.first ? -1 : x._inputs
+    let yi: Int32 = zp.second ? -1 : y._inputs
     var pairs: Int32 = -1
     if arena.tracksPairs {
-      pairs = arena.pairUnion(zp.x ? -1 : x._pairs, zp.y ? -1 : y._pairs)
-      if !zs.xx { pairs = arena.pairUnion(pairs, arena.cross(xi, xi)) }
-      if !zs.xy { pairs = arena.pairUnion(pairs, arena.cross(xi, yi)) }
-      if !zs.yy { pairs = arena.pairUnion(pairs, arena.cross(yi, yi)) }
+      pairs = arena.pairUnion(zp.first ? -1 : x._pairs, zp.second ? -1 : y._pairs)
+      if !zs.firstFirst { pairs = arena.pairUnion(pairs, arena.cross(xi, xi)) }
+      if !zs.firstSecond { pairs = arena.pairUnion(pairs, arena.cross(xi, yi)) }
+      if !zs.secondSecond { pairs = arena.pairUnion(pairs, arena.cross(yi, yi)) }
     }
     return Self(
       arena: arena, inputs: arena.union(xi, yi), pairs: pairs, value: v,

@@ -139,7 +139,7 @@ extension GradientTape.Variable: ChainRuleApplicable {
   @inlinable
   public static func chain(
     _ x: Self, _ y: Self, value f0: T, partials fx: T, _ fy: T,
-    second: @autoclosure () -> (xx: T, xy: T, yy: T)
+    second: @autoclosure () -> (firstFirst: T, firstSecond: T, secondSecond: T)
   ) -> Self {
     _record(x, y, value: f0, fx, fy)
   }
