@@ -48,8 +48,7 @@ public final class GradientTape<T: ADReal> {
   /// The tape's stored `var`s are never accessed overlappingly (every
   /// method reads or writes them in one statement), so their dynamic
   /// exclusivity checks are off: on `_header` they cost a runtime call at
-  /// every sweep and record entry point (W2 by tape: a sixth of a
-  /// gradient).
+  /// every sweep and record entry point, a sixth of a small gradient.
   @exclusivity(unchecked) @usableFromInline
   var _header: UnsafeMutablePointer<_TapeHeader>
   /// Whether this tape answers more than one gradient request.
@@ -68,8 +67,8 @@ public final class GradientTape<T: ADReal> {
   ///
   /// Inlinable, so that it is specialised for `T`: generic, it built the
   /// trash slot's zero from an integer literal through witness tables and
-  /// looked up `_TapeEntry<T>`'s metadata (~1 500 instructions, a sixth of
-  /// a tape Hessian at N = 8).
+  /// looked up `_TapeEntry<T>`'s metadata on every call, a sixth of a small
+  /// forward-over-reverse Hessian.
   @inlinable
   public init(persistent: Bool = false) {
     isPersistent = persistent
