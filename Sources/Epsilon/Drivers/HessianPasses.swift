@@ -145,8 +145,8 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
           duals[j].partials = 1
           let y = f(duals)
           value = y.value.value
-          _withLanes(of: y.partials.partials) { lane in
-            for i in block where i >= j { hessian[i, j] = lane(i - blockStart) }
+          for i in block where i >= j {
+            hessian[i, j] = y.partials.partials[i - blockStart]
           }
           if j == blockStart {
             for i in block { gradient[i] = y.value.partials[i - blockStart] }

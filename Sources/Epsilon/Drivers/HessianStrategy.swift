@@ -71,9 +71,11 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   switch strategy.resolved(forInputCount: n) {
   case .automatic, .secondOrderSIMD:
     // Every input in one pass up to 16; beyond, pairs of 8-input blocks.
-    return try _withSIMDWidth(for: n, atMost: 16, _SecondOrderPass(x: x, f: f))
+    return try _withSIMDWidth(
+      for: n, atMost: 16, _DensePass<F, T, _SecondOrderLoop>(x: x, f: f))
   case .hyperDual:
-    return try _withSIMDWidth(for: n, atMost: 8, _HyperDualPass(x: x, f: f))
+    return try _withSIMDWidth(
+      for: n, atMost: 8, _DensePass<F, T, _HyperDualLoop>(x: x, f: f))
   case .nestedDual:
     return try _valueGradientHessianByNestedDual(
       at: x, width: SIMD8<T>.self, of: { f($0) })
@@ -82,7 +84,8 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
     // per pass. (One 16-wide pass costs less than two 8-wide ones.)
     do {
       return try _withSIMDWidth(
-        for: n, atMost: 16, _ForwardOverReversePass(x: x, f: f))
+        for: n, atMost: 16,
+        _DensePass<F, T, _ForwardOverReverseLoop>(x: x, f: f))
     } catch is TapeError {
       // A recording too long for the tape's 32-bit slots, or one that
       // outgrows the memory: the hyper-dual strategy needs no tape and
@@ -125,57 +128,21 @@ func _withSIMDWidth<Pass: _WidthGenericPass>(
   }
 }
 
-/// ``HessianStrategy/secondOrderSIMD`` at a width.
+/// The dense strategies whose width follows N, as one width-generic pass:
+/// `Loop`'s evaluation loop (HessianPasses.swift) at the width it is given.
 @frozen @usableFromInline
-struct _SecondOrderPass<F: ADFunction, Scalar: ADScalar>: _WidthGenericPass {
-  @usableFromInline let x: [Scalar]
-  @usableFromInline let f: F
-  @inlinable init(x: [Scalar], f: F) {
-    self.x = x
-    self.f = f
-  }
-  @inlinable
-  func callAsFunction<P>(_ width: P.Type) throws
-    -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
-  where
-    P: SIMD & DualPartials & HyperDualPartials, P.Scalar == Scalar,
-    P.Epsilon1 == P, P.Epsilon2 == P
-  {
-    try _valueGradientHessianBySecondOrder(at: x, width: P.self) { f($0) }
-  }
-}
-
-/// ``HessianStrategy/hyperDual`` at a width.
-@frozen @usableFromInline
-struct _HyperDualPass<F: ADFunction, Scalar: ADScalar>: _WidthGenericPass {
-  @usableFromInline let x: [Scalar]
-  @usableFromInline let f: F
-  @inlinable init(x: [Scalar], f: F) {
-    self.x = x
-    self.f = f
-  }
-  @inlinable
-  func callAsFunction<P>(_ width: P.Type) throws
-    -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
-  where
-    P: SIMD & DualPartials & HyperDualPartials, P.Scalar == Scalar,
-    P.Epsilon1 == P, P.Epsilon2 == P
-  {
-    try _valueGradientHessianByHyperDual(at: x, block: P.self) { f($0) }
-  }
-}
-
-/// ``HessianStrategy/forwardOverReverse`` at a width.
-@frozen @usableFromInline
-struct _ForwardOverReversePass<F: ADFunction, Scalar: ADScalar>:
+struct _DensePass<F: ADFunction, Scalar: ADScalar, Loop: _DenseLoop>:
   _WidthGenericPass
 {
   @usableFromInline let x: [Scalar]
   @usableFromInline let f: F
-  @inlinable init(x: [Scalar], f: F) {
+
+  @inlinable
+  init(x: [Scalar], f: F) {
     self.x = x
     self.f = f
   }
+
   @inlinable
   func callAsFunction<P>(_ width: P.Type) throws
     -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
@@ -183,8 +150,46 @@ struct _ForwardOverReversePass<F: ADFunction, Scalar: ADScalar>:
     P: SIMD & DualPartials & HyperDualPartials, P.Scalar == Scalar,
     P.Epsilon1 == P, P.Epsilon2 == P
   {
-    try _valueGradientHessianByForwardOverReverse(at: x, width: P.self) {
-      f($0)
+    // A constant once specialised for `Loop`: one loop per instance.
+    switch Loop.strategy {
+    case .hyperDual:
+      return try _valueGradientHessianByHyperDual(at: x, block: P.self) {
+        f($0)
+      }
+    case .forwardOverReverse:
+      return try _valueGradientHessianByForwardOverReverse(
+        at: x, width: P.self
+      ) { f($0) }
+    default:
+      return try _valueGradientHessianBySecondOrder(at: x, width: P.self) {
+        f($0)
+      }
     }
   }
+}
+
+/// Which loop a ``_DensePass`` runs, as a type, so that each is
+/// specialised on its own.
+@usableFromInline
+protocol _DenseLoop {
+  /// The strategy whose loop it is.
+  static var strategy: HessianStrategy { get }
+}
+
+/// ``HessianStrategy/secondOrderSIMD``'s loop.
+@usableFromInline
+enum _SecondOrderLoop: _DenseLoop {
+  @inlinable static var strategy: HessianStrategy { .secondOrderSIMD }
+}
+
+/// ``HessianStrategy/hyperDual``'s loop.
+@usableFromInline
+enum _HyperDualLoop: _DenseLoop {
+  @inlinable static var strategy: HessianStrategy { .hyperDual }
+}
+
+/// ``HessianStrategy/forwardOverReverse``'s loop.
+@usableFromInline
+enum _ForwardOverReverseLoop: _DenseLoop {
+  @inlinable static var strategy: HessianStrategy { .forwardOverReverse }
 }
