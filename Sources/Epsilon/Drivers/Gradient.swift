@@ -81,7 +81,7 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
 /// ```
 ///
 /// A fresh array costs about as much as the whole forward pass of a small
-/// gradient on some platforms (W2 in the benchmark), so loops that take
+/// gradient on some platforms, so loops that take
 /// many gradients of one size should keep a workspace. Keep one per task:
 /// a workspace is a value, not shared.
 @frozen
@@ -125,7 +125,7 @@ where P.Scalar: ADScalar {
     // Seeding through buffer pointers: one uniqueness check per pass
     // instead of one per element, and each seed a store into its lane in
     // memory: building it as a vector (`unitPartials`) inserts at a
-    // variable index, through the stack, 50 instructions a seed. The point
+    // variable index, through the stack, for every seed. The point
     // is written once per call; later passes clear only the lanes the pass
     // before them seeded.
     gradient.withUnsafeMutableBufferPointer { g in

@@ -1,6 +1,8 @@
 // The evaluation loops behind every Hessian strategy: which inputs each
 // pass seeds, and where its result goes. Each returns value, gradient and
-// Hessian together, since every pass computes all three anyway.
+// Hessian together, since every pass computes all three anyway. What they
+// share (the zero result, the empty point, write access, reading lanes) is
+// `_hessianPasses` and `_withLanes` at the end of this file.
 
 /// Value, gradient and Hessian by hyper-duals in blocks of w = P's width.
 ///
@@ -17,33 +19,35 @@ where
 {
   let n = x.count
   let w = P.scalarCount
-  var duals = x.map { HyperDual<P>($0) }
-  var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = try Hessian<P.Scalar>(count: n)
-  if n == 0 { return (f(duals).value, gradient, hessian) }
-  var value: P.Scalar = 0
-  for rowStart in stride(from: 0, to: n, by: w) {
-    let rows = rowStart..<Swift.min(rowStart + w, n)
-    for columnStart in stride(from: rowStart, to: n, by: w) {
-      let columns = columnStart..<Swift.min(columnStart + w, n)
-      for i in rows { duals[i].epsilon1 = .unitPartials(i - rowStart) }
-      for j in columns { duals[j].epsilon2 = .unitPartials(j - columnStart) }
-      let y = f(duals)
-      value = y.value
-      for i in rows {
-        for j in columns where columnStart != rowStart || j <= i {
-          hessian[i, j] = y.epsilon12.partial(
-            (i - rowStart) * w + (j - columnStart))
+  return try _hessianPasses(
+    count: n, atEmptyPoint: { f([]).value },
+    passes: { gradient, hessian in
+      var duals = x.map { HyperDual<P>($0) }
+      var value: P.Scalar = 0
+      for rowStart in stride(from: 0, to: n, by: w) {
+        let rows = rowStart..<Swift.min(rowStart + w, n)
+        for columnStart in stride(from: rowStart, to: n, by: w) {
+          let columns = columnStart..<Swift.min(columnStart + w, n)
+          for i in rows { duals[i].epsilon1 = .unitPartials(i - rowStart) }
+          for j in columns { duals[j].epsilon2 = .unitPartials(j - columnStart) }
+          let y = f(duals)
+          value = y.value
+          _withLanes(of: y.epsilon12) { lane in
+            for i in rows {
+              for j in columns where columnStart != rowStart || j <= i {
+                hessian[i, j] = lane((i - rowStart) * w + (j - columnStart))
+              }
+            }
+          }
+          if columnStart == rowStart {
+            for i in rows { gradient[i] = y.epsilon1[i - rowStart] }
+          }
+          for i in rows { duals[i].epsilon1 = .zero }
+          for j in columns { duals[j].epsilon2 = .zero }
         }
       }
-      if columnStart == rowStart {
-        for i in rows { gradient[i] = y.epsilon1[i - rowStart] }
-      }
-      for i in rows { duals[i].epsilon1 = .zero }
-      for j in columns { duals[j].epsilon2 = .zero }
-    }
-  }
-  return (value, gradient, hessian)
+      return value
+    })
 }
 
 /// Value, gradient and Hessian by second-order numbers of width w = P's.
@@ -63,72 +67,54 @@ where
 {
   let n = x.count
   let w = P.scalarCount
-  var duals = x.map { SecondOrderDual<P>($0) }
-  var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = try Hessian<P.Scalar>(count: n)
-  if n == 0 { return (f(duals).value, gradient, hessian) }
-
-  // Seeds `first` into lanes 0 ..< first.count and `second` from lane
-  // `offset` on, evaluates once, and stores every entry the pass yields.
-  // No allocation: a one-pass Hessian of a cheap function is a few hundred
-  // nanoseconds, and every heap allocation would show.
-  func pass(_ first: Range<Int>, _ second: Range<Int>, offset: Int)
-    -> P.Scalar
-  {
-    @inline(__always) func lane(_ i: Int) -> Int {
-      i < first.upperBound
-        ? i - first.lowerBound : offset + i - second.lowerBound
-    }
-    for i in first { duals[i].gradient = .unitPartials(lane(i)) }
-    for i in second { duals[i].gradient = .unitPartials(lane(i)) }
-    let y = f(duals)
-    // The lanes are read from the block's bytes where its layout is lane
-    // after lane (every block these passes use): `partial(_:)` at a
-    // variable lane spills the whole 512-byte block for every entry.
-    typealias Block = P.Epsilon12
-    let stride = MemoryLayout<P.Scalar>.stride
-    let contiguous =
-      MemoryLayout<Block>.size == Block.partialCount * stride
-    withUnsafeBytes(of: y.hessian) { lanes in
-      @inline(__always) func entry(_ k: Int) -> P.Scalar {
-        contiguous
-          ? lanes.load(fromByteOffset: k * stride, as: P.Scalar.self)
-          : y.hessian.partial(k)
-      }
-      hessian._packed.withUnsafeMutableBufferPointer { h in
-        func store(_ rows: Range<Int>) {
-          for i in rows {
-            let a = lane(i)
-            let row = i * (i + 1) / 2
-            gradient[i] = y.gradient[a]
-            for j in first where j <= i {
-              h[row + j] = entry(a * w + lane(j))
-            }
-            for j in second where j <= i {
-              h[row + j] = entry(a * w + lane(j))
+  return try _hessianPasses(
+    count: n, atEmptyPoint: { f([]).value },
+    passes: { gradient, hessian in
+      var duals = x.map { SecondOrderDual<P>($0) }
+      // Seeds `first` into lanes 0 ..< first.count and `second` from lane
+      // `offset` on, evaluates once, and stores every entry the pass yields.
+      // No allocation: a one-pass Hessian of a cheap function is a few
+      // hundred nanoseconds, and every heap allocation would show.
+      func pass(_ first: Range<Int>, _ second: Range<Int>, offset: Int)
+        -> P.Scalar
+      {
+        @inline(__always) func lane(_ i: Int) -> Int {
+          i < first.upperBound
+            ? i - first.lowerBound : offset + i - second.lowerBound
+        }
+        for i in first { duals[i].gradient = .unitPartials(lane(i)) }
+        for i in second { duals[i].gradient = .unitPartials(lane(i)) }
+        let y = f(duals)
+        _withLanes(of: y.hessian) { entry in
+          func store(_ rows: Range<Int>) {
+            for i in rows {
+              let a = lane(i)
+              let row = hessian.lowerRow(i)
+              gradient[i] = y.gradient[a]
+              for j in first where j <= i { row[j] = entry(a * w + lane(j)) }
+              for j in second where j <= i { row[j] = entry(a * w + lane(j)) }
             }
           }
+          store(first)
+          store(second)
         }
-        store(first)
-        store(second)
+        for i in first { duals[i].gradient = .zero }
+        for i in second { duals[i].gradient = .zero }
+        return y.value
       }
-    }
-    for i in first { duals[i].gradient = .zero }
-    for i in second { duals[i].gradient = .zero }
-    return y.value
-  }
 
-  if n <= w { return (pass(0..<n, n..<n, offset: n), gradient, hessian) }
-  let h = w / 2
-  var value: P.Scalar = 0
-  for firstStart in stride(from: 0, to: n, by: h) {
-    let first = firstStart..<Swift.min(firstStart + h, n)
-    for secondStart in stride(from: first.upperBound, to: n, by: h) {
-      let second = secondStart..<Swift.min(secondStart + h, n)
-      value = pass(first, second, offset: h)
-    }
-  }
-  return (value, gradient, hessian)
+      if n <= w { return pass(0..<n, n..<n, offset: n) }
+      let h = w / 2
+      var value: P.Scalar = 0
+      for firstStart in stride(from: 0, to: n, by: h) {
+        let first = firstStart..<Swift.min(firstStart + h, n)
+        for secondStart in stride(from: first.upperBound, to: n, by: h) {
+          let second = secondStart..<Swift.min(secondStart + h, n)
+          value = pass(first, second, offset: h)
+        }
+      }
+      return value
+    })
 }
 
 /// Value, gradient and Hessian by nested duals, forward over forward: the
@@ -145,31 +131,32 @@ func _valueGradientHessianByNestedDual<P>(
 where P: SIMD & DualPartials, P.Scalar: ADScalar {
   let n = x.count
   let w = P.scalarCount
-  var duals = x.map { Dual<Dual<P>>(Dual($0)) }
-  var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = try Hessian<P.Scalar>(count: n)
-  if n == 0 { return (f(duals).value.value, gradient, hessian) }
-  var value: P.Scalar = 0
-  for blockStart in stride(from: 0, to: n, by: w) {
-    let block = blockStart..<Swift.min(blockStart + w, n)
-    for i in block {
-      duals[i].value.partials = .unitPartials(i - blockStart)
-    }
-    for j in 0..<block.upperBound {
-      duals[j].partials = 1
-      let y = f(duals)
-      value = y.value.value
-      for i in block where i >= j {
-        hessian[i, j] = y.partials.partials[i - blockStart]
+  return try _hessianPasses(
+    count: n, atEmptyPoint: { f([]).value.value },
+    passes: { gradient, hessian in
+      var duals = x.map { Dual<Dual<P>>(Dual($0)) }
+      var value: P.Scalar = 0
+      for blockStart in stride(from: 0, to: n, by: w) {
+        let block = blockStart..<Swift.min(blockStart + w, n)
+        for i in block {
+          duals[i].value.partials = .unitPartials(i - blockStart)
+        }
+        for j in 0..<block.upperBound {
+          duals[j].partials = 1
+          let y = f(duals)
+          value = y.value.value
+          for i in block where i >= j {
+            hessian[i, j] = y.partials.partials[i - blockStart]
+          }
+          if j == blockStart {
+            for i in block { gradient[i] = y.value.partials[i - blockStart] }
+          }
+          duals[j].partials = 0
+        }
+        for i in block { duals[i].value.partials = .zero }
       }
-      if j == blockStart {
-        for i in block { gradient[i] = y.value.partials[i - blockStart] }
-      }
-      duals[j].partials = 0
-    }
-    for i in block { duals[i].value.partials = .zero }
-  }
-  return (value, gradient, hessian)
+      return value
+    })
 }
 
 /// Value, gradient and Hessian by forward over reverse: the tape's gradient,
@@ -193,49 +180,81 @@ where P: SIMD & DualPartials, P.Scalar: ADScalar {
   let n = x.count
   let w = P.scalarCount
   let tape = GradientTape<Dual<P>>()
-  var point = x.map { Dual<P>($0) }
-  var gradient = [P.Scalar](repeating: 0, count: n)
-  var hessian = try Hessian<P.Scalar>(count: n)
-  if n == 0 {
-    return (
-      try tape.valueWithGradient(at: point, of: f).value.value,
-      gradient, hessian
-    )
-  }
-  var value: P.Scalar = 0
-  for start in stride(from: 0, to: n, by: w) {
-    let columns = start..<Swift.min(start + w, n)
-    for j in columns { point[j].partials = .unitPartials(j - start) }
-    // The adjoints are read in place: no array per pass.
-    value = try tape._withValueAndGradient(at: point, of: f) { y, adjoints in
-      if start == 0 {
-        for i in 0..<n { gradient[i] = adjoints[i].value }
-      }
-      // The lower triangle of these columns, row by row into the packed
-      // storage (row i at i(i+1)/2); `Hessian` mirrors it.
-      // Each row's lanes are read from its bytes (a SIMD vector's lanes
-      // lie in order): a subscript at a variable lane spills the whole
-      // vector for every entry.
-      let stride = MemoryLayout<P.Scalar>.stride
-      let contiguous = MemoryLayout<P>.size == P.scalarCount * stride
-      hessian._packed.withUnsafeMutableBufferPointer { h in
-        for i in start..<n {
-          let row = i * (i + 1) / 2
-          let last = Swift.min(i, columns.upperBound - 1)
-          withUnsafeBytes(of: adjoints[i].partials) { lanes in
-            for j in start...last {
-              h[row + j] =
-                contiguous
-                ? lanes.load(
-                  fromByteOffset: (j - start) * stride, as: P.Scalar.self)
-                : adjoints[i].partials[j - start]
+  return try _hessianPasses(
+    count: n,
+    atEmptyPoint: { try tape.valueWithGradient(at: [], of: f).value.value },
+    passes: { gradient, hessian in
+      var point = x.map { Dual<P>($0) }
+      var value: P.Scalar = 0
+      for start in stride(from: 0, to: n, by: w) {
+        let columns = start..<Swift.min(start + w, n)
+        for j in columns { point[j].partials = .unitPartials(j - start) }
+        // The adjoints are read in place: no array per pass.
+        value = try tape._withValueAndGradient(at: point, of: f) {
+          y, adjoints in
+          if start == 0 {
+            for i in 0..<n { gradient[i] = adjoints[i].value }
+          }
+          // The lower triangle of these columns, row by row.
+          for i in start..<n {
+            let row = hessian.lowerRow(i)
+            let last = Swift.min(i, columns.upperBound - 1)
+            _withLanes(of: adjoints[i].partials) { lane in
+              for j in start...last { row[j] = lane(j - start) }
             }
           }
+          return y.value
         }
+        for j in columns { point[j].partials = .zero }
       }
-      return y.value
-    }
-    for j in columns { point[j].partials = .zero }
+      return value
+    })
+}
+
+// MARK: - What every pass shares
+
+/// The frame of every pass: the zero gradient and Hessian for `n` inputs,
+/// f's value alone at the empty point (`atEmptyPoint`: nothing to seed),
+/// and otherwise `passes`, which writes the gradient and the Hessian's
+/// entries in place and returns f(x).
+///
+/// A pass keeps its seeded inputs local to `passes`: a variable that two
+/// closures capture is checked for exclusive access at run time, on every
+/// access.
+///
+/// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if the N × N matrix
+///   cannot be allocated; what `passes` throws.
+@inlinable
+func _hessianPasses<Scalar: ADScalar>(
+  count n: Int, atEmptyPoint: () throws -> Scalar,
+  passes: (UnsafeMutableBufferPointer<Scalar>, Hessian<Scalar>._Entries)
+    throws -> Scalar
+) throws -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>) {
+  var gradient = [Scalar](repeating: 0, count: n)
+  var hessian = try Hessian<Scalar>(count: n)
+  if n == 0 { return (try atEmptyPoint(), gradient, hessian) }
+  let value = try gradient.withUnsafeMutableBufferPointer { g in
+    try hessian._withEntries { h in try passes(g, h) }
   }
   return (value, gradient, hessian)
+}
+
+/// Runs `body` with the lanes of `block` (its partials, by index), read
+/// from its bytes where they lie in order, as in every SIMD type and block
+/// the passes use: `partial(_:)` at a variable lane spills the whole block
+/// for every entry. Any other layout is read through `partial(_:)`.
+@inlinable @inline(__always)
+func _withLanes<Block: DualPartials, R>(
+  of block: Block, _ body: ((Int) -> Block.Scalar) -> R
+) -> R {
+  let stride = MemoryLayout<Block.Scalar>.stride
+  let contiguous =
+    MemoryLayout<Block>.size == Block.partialCount * stride
+  return withUnsafeBytes(of: block) { lanes in
+    body { k in
+      contiguous
+        ? lanes.load(fromByteOffset: k * stride, as: Block.Scalar.self)
+        : block.partial(k)
+    }
+  }
 }

@@ -1,7 +1,8 @@
 // How hessian(of:at:strategy:) computes a Hessian, and the one place where
 // `.automatic` chooses. A new strategy is a case below, a line in
 // `resolved(forInputCount:)` if `.automatic` should pick it, and a branch in
-// `_valueGradientHessian`.
+// `_valueGradientHessian`; a pass generic over its SIMD width gets its width
+// from `_withSIMDWidth`.
 
 /// How ``hessian(of:at:strategy:)`` computes a dense Hessian.
 ///
@@ -51,15 +52,13 @@ public enum HessianStrategy: Sendable, Hashable, CaseIterable {
 extension HessianStrategy {
   /// The largest N for which `.automatic` picks `.secondOrderSIMD`.
   ///
-  /// Measured by the W3 benchmark (Rosenbrock, default and native builds;
-  /// callgrind instructions per Hessian, default build): one second-order
-  /// pass is fastest up to N = 4 (7 500 against 9 200 for forward over
-  /// reverse at N = 4; 2.9× the hand-written Hessian at N = 2), and
-  /// forward over reverse from N = 5 on (13 200 against 20 100 at N = 5;
-  /// 20 300 against 33 100 at N = 8, 59 600 against 392 000 at N = 16),
-  /// since its cost grows as N, not N². This,
-  /// ``resolved(forInputCount:)`` and ``resolved(for:at:)`` (the
-  /// sparse choice) are the only places that encode the choice.
+  /// Measured on the extended Rosenbrock function, in default and native
+  /// builds: one second-order pass is fastest up to N = 4, and forward
+  /// over reverse from N = 5 on, since its cost grows as N, not N², times
+  /// the function's operations (at N = 16 it does a fifth of the
+  /// second-order pass's work). This, ``resolved(forInputCount:)`` and
+  /// ``resolved(for:at:)`` (the sparse choice) are the only places that
+  /// encode the choice.
   public static let automaticSecondOrderSIMDLimit = 4
 
   /// The concrete strategy used for `inputCount` inputs: itself, unless
@@ -84,36 +83,15 @@ extension HessianStrategy {
 func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   at x: [T], of f: F, strategy: HessianStrategy
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
+  let n = x.count
   switch strategy.resolved(for: f, at: x) {
   case .automatic, .secondOrderSIMD:
-    // The narrowest width that holds every input in one pass; beyond 16,
-    // SIMD16 in pairs of 8-input blocks.
-    switch x.count {
-    case ...2:
-      return try _valueGradientHessianBySecondOrder(
-        at: x, width: SIMD2<T>.self, of: { f($0) })
-    case ...4:
-      return try _valueGradientHessianBySecondOrder(
-        at: x, width: SIMD4<T>.self, of: { f($0) })
-    case ...8:
-      return try _valueGradientHessianBySecondOrder(
-        at: x, width: SIMD8<T>.self, of: { f($0) })
-    default:
-      return try _valueGradientHessianBySecondOrder(
-        at: x, width: SIMD16<T>.self, of: { f($0) })
-    }
+    // Every input in one pass up to 16; beyond, pairs of 8-input blocks.
+    return try _withSIMDWidth(
+      for: n, atMost: 16, _DensePass<F, T, _SecondOrderLoop>(x: x, f: f))
   case .hyperDual:
-    switch x.count {
-    case ...2:
-      return try _valueGradientHessianByHyperDual(
-        at: x, block: SIMD2<T>.self, of: { f($0) })
-    case ...4:
-      return try _valueGradientHessianByHyperDual(
-        at: x, block: SIMD4<T>.self, of: { f($0) })
-    default:
-      return try _valueGradientHessianByHyperDual(
-        at: x, block: SIMD8<T>.self, of: { f($0) })
-    }
+    return try _withSIMDWidth(
+      for: n, atMost: 8, _DensePass<F, T, _HyperDualLoop>(x: x, f: f))
   case .sparse:
     return try _valueGradientHessianBySparsity(at: x, of: f)
       ?? _valueGradientHessian(at: x, of: f, strategy: .forwardOverReverse)
@@ -121,24 +99,12 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
     return try _valueGradientHessianByNestedDual(
       at: x, width: SIMD8<T>.self, of: { f($0) })
   case .forwardOverReverse:
-    // The narrowest width that holds every column in one recording and
-    // sweep; beyond 16, sixteen columns per pass. (One 16-wide pass at
-    // N = 16 costs 59 600 instructions, two 8-wide ones 75 900: W3.)
+    // Every column in one recording and sweep up to 16; beyond, sixteen
+    // per pass. (One 16-wide pass costs less than two 8-wide ones.)
     do {
-      switch x.count {
-      case ...2:
-        return try _valueGradientHessianByForwardOverReverse(
-          at: x, width: SIMD2<T>.self, of: { f($0) })
-      case ...4:
-        return try _valueGradientHessianByForwardOverReverse(
-          at: x, width: SIMD4<T>.self, of: { f($0) })
-      case ...8:
-        return try _valueGradientHessianByForwardOverReverse(
-          at: x, width: SIMD8<T>.self, of: { f($0) })
-      default:
-        return try _valueGradientHessianByForwardOverReverse(
-          at: x, width: SIMD16<T>.self, of: { f($0) })
-      }
+      return try _withSIMDWidth(
+        for: n, atMost: 16,
+        _DensePass<F, T, _ForwardOverReverseLoop>(x: x, f: f))
     } catch is TapeError {
       // A recording too long for the tape's 32-bit slots, or one that
       // outgrows the memory: the hyper-dual strategy needs no tape and
@@ -146,4 +112,103 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
       return try _valueGradientHessian(at: x, of: f, strategy: .hyperDual)
     }
   }
+}
+
+// MARK: - Width dispatch
+
+/// A pass generic over its SIMD width, for ``_withSIMDWidth(for:atMost:_:)``.
+@usableFromInline
+protocol _WidthGenericPass {
+  /// The scalar type of the point and the result.
+  associatedtype Scalar: ADScalar
+  /// Value, gradient and Hessian with SIMD parts of width `P`.
+  func callAsFunction<P>(_ width: P.Type) throws
+    -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
+  where
+    P: SIMD & DualPartials & HyperDualPartials, P.Scalar == Scalar,
+    P.Epsilon1 == P, P.Epsilon2 == P
+}
+
+/// Runs `pass` at the narrowest of SIMD2, SIMD4, SIMD8 and SIMD16 that
+/// holds `lanes` lanes, and at the widest up to `widest` (8 or 16) beyond:
+/// the one place a width is chosen from N.
+@inlinable
+func _withSIMDWidth<Pass: _WidthGenericPass>(
+  for lanes: Int, atMost widest: Int, _ pass: Pass
+) throws -> (
+  value: Pass.Scalar, gradient: [Pass.Scalar], hessian: Hessian<Pass.Scalar>
+) {
+  typealias T = Pass.Scalar
+  switch lanes {
+  case ...2: return try pass(SIMD2<T>.self)
+  case ...4: return try pass(SIMD4<T>.self)
+  case _ where lanes <= 8 || widest < 16: return try pass(SIMD8<T>.self)
+  default: return try pass(SIMD16<T>.self)
+  }
+}
+
+/// The dense strategies whose width follows N, as one width-generic pass:
+/// `Loop`'s evaluation loop (HessianPasses.swift) at the width it is given.
+@frozen @usableFromInline
+struct _DensePass<F: ADFunction, Scalar: ADScalar, Loop: _DenseLoop>:
+  _WidthGenericPass
+{
+  @usableFromInline let x: [Scalar]
+  @usableFromInline let f: F
+
+  @inlinable
+  init(x: [Scalar], f: F) {
+    self.x = x
+    self.f = f
+  }
+
+  @inlinable
+  func callAsFunction<P>(_ width: P.Type) throws
+    -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
+  where
+    P: SIMD & DualPartials & HyperDualPartials, P.Scalar == Scalar,
+    P.Epsilon1 == P, P.Epsilon2 == P
+  {
+    // A constant once specialised for `Loop`: one loop per instance.
+    switch Loop.strategy {
+    case .hyperDual:
+      return try _valueGradientHessianByHyperDual(at: x, block: P.self) {
+        f($0)
+      }
+    case .forwardOverReverse:
+      return try _valueGradientHessianByForwardOverReverse(
+        at: x, width: P.self
+      ) { f($0) }
+    default:
+      return try _valueGradientHessianBySecondOrder(at: x, width: P.self) {
+        f($0)
+      }
+    }
+  }
+}
+
+/// Which loop a ``_DensePass`` runs, as a type, so that each is
+/// specialised on its own.
+@usableFromInline
+protocol _DenseLoop {
+  /// The strategy whose loop it is.
+  static var strategy: HessianStrategy { get }
+}
+
+/// ``HessianStrategy/secondOrderSIMD``'s loop.
+@usableFromInline
+enum _SecondOrderLoop: _DenseLoop {
+  @inlinable static var strategy: HessianStrategy { .secondOrderSIMD }
+}
+
+/// ``HessianStrategy/hyperDual``'s loop.
+@usableFromInline
+enum _HyperDualLoop: _DenseLoop {
+  @inlinable static var strategy: HessianStrategy { .hyperDual }
+}
+
+/// ``HessianStrategy/forwardOverReverse``'s loop.
+@usableFromInline
+enum _ForwardOverReverseLoop: _DenseLoop {
+  @inlinable static var strategy: HessianStrategy { .forwardOverReverse }
 }

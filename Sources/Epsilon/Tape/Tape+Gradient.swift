@@ -219,8 +219,9 @@ extension GradientTape {
     return result
   }
 
-  /// The one gradient computation: seeds, sweeps, reads, and tells zero
-  /// from unconnected.
+  /// Gradients of `targets` (weighted by `cotangents`, or 1 each), read
+  /// for each source: one reverse pass (``_withReversePass(slots:top:downTo:seed:_:)``),
+  /// then zero told from unconnected.
   @inlinable
   func _gradients(
     of targets: [Variable], cotangents: [T]?,
@@ -233,21 +234,29 @@ extension GradientTape {
     }
     for t in targets { try _check(t, .target) }
     for s in sources { try _check(s, .source) }
-    _isSpent = true
 
     var top = 0
     for t in targets where t._state != nil {
       top = Swift.max(top, Int(t._slot))
     }
-    let slots = top + 1
-    let adjoints = try _adjointBuffer(slots)
-    adjoints.initialize(repeating: 0, count: slots)
-    defer { adjoints.deinitialize(count: slots) }
-    for (j, t) in targets.enumerated() where t._state != nil {
-      adjoints[Int(t._slot)] += cotangents?[j] ?? 1
+    return try _withReversePass(slots: top + 1, top: top) { adjoints in
+      for (j, t) in targets.enumerated() where t._state != nil {
+        adjoints[Int(t._slot)] += cotangents?[j] ?? 1
+      }
+    } _: { adjoints in
+      _read(
+        adjoints, top: top, targets: targets, sources: sources,
+        unconnected: unconnected)
     }
-    _sweep(adjoints, from: top)
+  }
 
+  /// Each source's adjoint after a sweep from `top`, or `unconnected`'s
+  /// answer where the targets do not depend on it.
+  @inlinable
+  func _read(
+    _ adjoints: UnsafeMutablePointer<T>, top: Int, targets: [Variable],
+    sources: [Variable], unconnected: UnconnectedGradients
+  ) -> [T?] {
     let missing: T? = unconnected == .zero ? 0 : nil
     var reached: [Bool]? = nil
     var watched: [Bool]? = nil
@@ -274,5 +283,117 @@ extension GradientTape {
       }
       return a
     }
+  }
+}
+
+// Recording a function and sweeping once: the whole of a gradient by
+// reverse mode, which the drivers (`reverseGradient`, the ADFunction
+// `gradient`, forward over reverse Hessians) call.
+
+extension GradientTape {
+  /// The value and gradient of `f` at `x`, recorded on this tape after
+  /// clearing it: reuses the tape's storage between calls.
+  ///
+  /// ```swift
+  /// let tape = GradientTape<Double>()
+  /// for x in points {
+  ///   let (y, g) = try tape.valueWithGradient(at: x) { x in rosenbrock(x) }
+  /// }
+  /// ```
+  ///
+  /// Each task should own its tape; separate tapes run concurrently.
+  /// Inputs `f` does not depend on get a zero gradient.
+  ///
+  /// - Throws: ``TapeError`` if `f` returns a variable of another tape or
+  ///   one poisoned by mixing tapes; ``TapeError/cannotReserve(slots:)``
+  ///   or ``TapeError/outOfMemory(bytes:)`` if the inputs' tape or arrays
+  ///   cannot be allocated, and ``TapeError/tapeFull(_:)`` if the
+  ///   recording outgrows the memory.
+  /// - Complexity: One evaluation of `f` and one reverse sweep; no
+  ///   allocation once the tape's storage has grown to fit `f`.
+  @inlinable
+  public func valueWithGradient(
+    at x: [T], of f: ([Variable]) -> Variable
+  ) throws -> (value: T, gradient: [T]) {
+    try _withValueAndGradient(at: x, of: f) { value, gradient in
+      (value, Array(gradient))
+    }
+  }
+
+  /// The gradient of `f` at `x`, recorded on this tape after clearing it.
+  ///
+  /// - Throws: As ``valueWithGradient(at:of:)``.
+  /// - Complexity: One evaluation of `f` and one reverse sweep.
+  @inlinable
+  public func gradient(at x: [T], of f: ([Variable]) -> Variable) throws
+    -> [T]
+  {
+    try valueWithGradient(at: x, of: f).gradient
+  }
+
+  /// Clears the tape, records `f` at `x`, sweeps once, and hands `body`
+  /// f(x) and the gradient in place, in the adjoint buffer (valid only
+  /// during `body`): what ``valueWithGradient(at:of:)`` copies into an
+  /// array, and what a driver that reads only part of it reads directly.
+  ///
+  /// - Throws: As ``valueWithGradient(at:of:)``.
+  @inlinable
+  func _withValueAndGradient<R>(
+    at x: [T], of f: ([Variable]) -> Variable,
+    _ body: (T, UnsafeBufferPointer<T>) -> R
+  ) throws -> R {
+    clear()
+    try reserveCapacity(x.count)
+    // The arrays this driver builds for the caller are checked as the tape
+    // is: a huge input throws rather than stopping the process where the
+    // runtime's allocation fails (the tape's reservation can succeed and
+    // the inputs, three times the size of `x`, still not fit).
+    try _checkAllocation(x.count, of: Variable.self)
+    try _checkAllocation(x.count, of: T.self)
+    // The inputs array is moved into a local while recording: appending to
+    // the stored property between calls to this tape's methods made each
+    // append a dynamic exclusivity check (swift_beginAccess, a runtime
+    // call per input).
+    var inputs = _inputs
+    _inputs = []
+    defer { _inputs = inputs }
+    inputs.removeAll(keepingCapacity: true)
+    inputs.reserveCapacity(x.count)
+    for xi in x { inputs.append(_recordInput(xi)) }
+    let y = f(inputs)
+    try _check(y, .target)
+    for input in inputs { try _check(input, .source) }
+    let n = x.count
+    let top = y._state == nil ? 0 : Int(y._slot)
+    // Inputs take slots 1...n, in order, and have no arguments but the
+    // trash slot: the sweep stops above them.
+    return try _withReversePass(slots: Swift.max(top, n) + 1, top: top, downTo: n + 1) {
+      adjoints in
+      if y._state != nil { adjoints[top] = 1 }
+    } _: { adjoints in
+      body(y.value, UnsafeBufferPointer(start: adjoints + 1, count: n))
+    }
+  }
+
+  /// One reverse pass, the core of every gradient this tape gives: marks
+  /// the tape spent, zeroes adjoints for slots `0 ..< slots`, lets `seed`
+  /// set the targets', sweeps from `top` down to `bottom`, and hands the
+  /// adjoints to `body` (valid only during `body`).
+  ///
+  /// - Throws: ``TapeError/outOfMemory(bytes:)`` if the adjoints cannot be
+  ///   allocated.
+  @inlinable
+  func _withReversePass<R>(
+    slots: Int, top: Int, downTo bottom: Int = 1,
+    seed: (UnsafeMutablePointer<T>) -> Void,
+    _ body: (UnsafeMutablePointer<T>) -> R
+  ) throws -> R {
+    _isSpent = true
+    let adjoints = try _adjointBuffer(slots)
+    adjoints.initialize(repeating: 0, count: slots)
+    defer { adjoints.deinitialize(count: slots) }
+    seed(adjoints)
+    _sweep(adjoints, from: top, downTo: bottom)
+    return body(adjoints)
   }
 }

@@ -48,8 +48,7 @@ public final class GradientTape<T: ADReal> {
   /// The tape's stored `var`s are never accessed overlappingly (every
   /// method reads or writes them in one statement), so their dynamic
   /// exclusivity checks are off: on `_header` they cost a runtime call at
-  /// every sweep and record entry point (W2 by tape: a sixth of a
-  /// gradient).
+  /// every sweep and record entry point, a sixth of a small gradient.
   @exclusivity(unchecked) @usableFromInline
   var _header: UnsafeMutablePointer<_TapeHeader>
   /// Whether this tape answers more than one gradient request.
@@ -68,8 +67,8 @@ public final class GradientTape<T: ADReal> {
   ///
   /// Inlinable, so that it is specialised for `T`: generic, it built the
   /// trash slot's zero from an integer literal through witness tables and
-  /// looked up `_TapeEntry<T>`'s metadata (~1 500 instructions, a sixth of
-  /// a tape Hessian at N = 8).
+  /// looked up `_TapeEntry<T>`'s metadata on every call, a sixth of a small
+  /// forward-over-reverse Hessian.
   @inlinable
   public init(persistent: Bool = false) {
     isPersistent = persistent
@@ -310,11 +309,13 @@ public final class GradientTape<T: ADReal> {
   /// dead code costs nothing on a nested tape; a partial that is exactly
   /// zero is skipped too, so an infinite adjoint reaching it (`sqrt` of
   /// x² + y² at the origin) gives 0, as forward mode does, not ∞·0 = NaN.
+  /// Every product is `T._annihilatingProduct`, taken inline as the plain
+  /// product where that is the same number (`_accumulate`).
   ///
   /// Nothing is added into the trash slot 0: inputs and operations with an
   /// inactive argument all name it, and accumulating there chained every
-  /// such entry to the last through one memory location (W4: 10% of a
-  /// gradient). The two tests predict well; slot 0 is never read.
+  /// such entry to the last through one memory location, a tenth of a large
+  /// gradient. The two tests predict well; slot 0 is never read.
   ///
   /// Slots below `bottom` are not visited: a caller that knows them to be
   /// inputs, whose only argument is the trash slot, stops above them.
@@ -325,18 +326,59 @@ public final class GradientTape<T: ADReal> {
     let entries = _entries
     var i = top
     while i >= bottom {
-      let a = adjoints[i]
-      if !a._isExactlyZero {
-        let e = entries[i]
-        if e.lhs != 0 && !e.dl._isExactlyZero {
-          adjoints[Int(truncatingIfNeeded: e.lhs)] += T._annihilatingProduct(a, e.dl)
+      // A nonzero value settles it without looking at the derivatives.
+      let nonzero = adjoints[i] != 0
+      if nonzero || !adjoints[i]._isExactlyZero {
+        let e = entries + i
+        let lhs = Int(truncatingIfNeeded: e.pointee.lhs)
+        if lhs != 0 {
+          Self._accumulate(adjoints, lhs, i, nonzero, e, left: true)
         }
-        if e.rhs != 0 && !e.dr._isExactlyZero {
-          adjoints[Int(truncatingIfNeeded: e.rhs)] += T._annihilatingProduct(a, e.dr)
+        let rhs = Int(truncatingIfNeeded: e.pointee.rhs)
+        if rhs != 0 {
+          Self._accumulate(adjoints, rhs, i, nonzero, e, left: false)
         }
       }
       i &-= 1
     }
+  }
+
+  /// Adds adjoint · partial into the adjoint of slot `target`: the adjoint
+  /// is slot `i`'s (its value nonzero if `nonzero`), whose entry is `e`,
+  /// and the partial is its left argument's if `left`, else its right's.
+  ///
+  /// The product is `T._annihilatingProduct`. Where the values of both
+  /// factors are nonzero it is the plain `a * d`, bit for bit: zero
+  /// annihilation changes only a product with a zero value (a dual
+  /// number's partials go through the same NaN-safe combination either
+  /// way), so the plain product is taken there, inline. The rest (a zero
+  /// value on either side, rare) goes out of line.
+  ///
+  /// The adjoint is read where it lies (an argument's slot is below `i`,
+  /// so adding into it leaves slot `i` as it was): a multi-lane number
+  /// held in registers across both arguments, or copied out for the call,
+  /// spilled to the stack on every entry.
+  @inlinable @inline(__always)
+  static func _accumulate(
+    _ adjoints: UnsafeMutablePointer<T>, _ target: Int, _ i: Int,
+    _ nonzero: Bool, _ e: UnsafeMutablePointer<_TapeEntry<T>>, left: Bool
+  ) {
+    let d = left ? e.pointee.dl : e.pointee.dr
+    if _fastPath(nonzero && d != 0) {
+      adjoints[target] += adjoints[i] * d
+    } else if !d._isExactlyZero {
+      _accumulateAnnihilating(adjoints, target, i, e, left: left)
+    }
+  }
+
+  /// `_accumulate`'s rare case: a zero value on either side, in full.
+  @inlinable @inline(never)
+  static func _accumulateAnnihilating(
+    _ adjoints: UnsafeMutablePointer<T>, _ target: Int, _ i: Int,
+    _ e: UnsafeMutablePointer<_TapeEntry<T>>, left: Bool
+  ) {
+    let d = left ? e.pointee.dl : e.pointee.dr
+    adjoints[target] += T._annihilatingProduct(adjoints[i], d)
   }
 
   /// Which slots from 0 to `top` the seeded slots depend on: `nil` for

@@ -14,8 +14,8 @@
 // of the runtime's trap, and so that the entry buffer grows by `realloc`,
 // which for large buffers remaps pages instead of copying them. A released
 // tape's buffers stay with its header in the pool (up to a budget), so the
-// next tape records into memory that is already mapped: a fresh buffer of
-// 10⁶ inputs' tape costs ~70,000 page faults, three times the recording.
+// next tape records into memory that is already mapped: the page faults of
+// a fresh buffer for a tape of 10⁶ inputs cost three times the recording.
 
 import Synchronization
 
@@ -194,8 +194,8 @@ final class _TapeHeaderPool: Sendable {
   static let shared = _TapeHeaderPool()
 
   /// Bytes of released buffers the pool keeps for the next tapes: a
-  /// sixteenth of the memory this process may use, at most 1 GiB (W4's
-  /// 10⁶-input tape holds about 0.5 GB). The memory is the machine's, or
+  /// sixteenth of the memory this process may use, at most 1 GiB (the tape
+  /// of a 10⁶-input Rosenbrock gradient holds about 0.5 GB). The memory is the machine's, or
   /// a container's cgroup limit where that is lower.
   /// `GradientTape.releaseCachedStorage()` frees them. (Marking kept
   /// buffers `MADV_FREE` instead cost as many page faults on reuse as a
