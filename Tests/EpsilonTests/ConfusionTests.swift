@@ -101,7 +101,74 @@ struct ConfusionTests {
         }
       }
     }
+
+    /// Every driver whose closure takes dual numbers checks its closure when
+    /// it runs inside another driver on the same number type: the forward
+    /// gradient, the workspace, the Jacobian, J·v, the Hessian and H·v.
+    @Test("Perturbation confusion is detected by every closure driver")
+    func confusionInEveryDriverIsDetected() async {
+      await #expect(processExitsWith: .failure) {
+        _ = gradient(at: [1.0, 2.0]) { x in
+          let inner = gradient(at: x.map(\.value)) { y in x[0] * y[0] + y[1] }
+          return x[0] * Dual(inner[0])
+        }
+      }
+      await #expect(processExitsWith: .failure) {
+        var workspace = GradientWorkspace<SIMD8<Double>>()
+        var g: [Double] = []
+        _ = gradient(at: [1.0, 2.0]) { x in
+          _ = workspace.valueWithGradient(into: &g, at: x.map(\.value)) { y in
+            x[1] * y[0]
+          }
+          return x[0] * x[1]
+        }
+      }
+      await #expect(processExitsWith: .failure) {
+        _ = gradient(at: [1.0, 2.0]) { x in
+          let j = try? jacobian(at: x.map(\.value)) { y in [x[0] * y[1]] }
+          return x[0] * Dual(j?[0][1] ?? 0)
+        }
+      }
+      await #expect(processExitsWith: .failure) {
+        _ = derivative(at: 1.0) { x in
+          let d = try? directionalDerivative(at: [x.value], along: [1]) { y in
+            [x * y[0]]
+          }
+          return x * Dual(d?[0] ?? 0)
+        }
+      }
+      await #expect(processExitsWith: .failure) {
+        _ = try? hessian(at: [1.0, 2.0]) { x in
+          let h = try? hessian(at: x.map(\.value)) { y in x[0] * y[0] * y[1] }
+          return x[0] * HyperDual(h?[0, 1] ?? 0)
+        }
+      }
+      await #expect(processExitsWith: .failure) {
+        _ = try? hessianVectorProduct(at: [1.0, 2.0], along: [1, 0]) { x in
+          let hv = try? hessianVectorProduct(
+            at: x.map(\.value), along: [0, 1]
+          ) { y in x[0] * y[0] * y[1] }
+          return x[0] * x[1] * HyperDual(hv?[0] ?? 0)
+        }
+      }
+    }
   #endif
+
+  /// The same drivers nested on their own type at a constant point, with
+  /// closures that use only their own variables, run and are exact.
+  @Test("Every closure driver allows same-type nesting without capture")
+  func sameTypeNestingWithoutCaptureInEveryDriver() throws {
+    let g = gradient(at: [1.0, 2.0]) { x in
+      let inner = gradient(at: [3.0, 4.0]) { y in y[0] * y[1] }
+      return x[0] * x[1] * Dual(inner[0])  // ∂/∂y₀ (y₀y₁) = 4
+    }
+    #expect(g == [8, 4])
+    let h = try hessian(at: [1.0, 2.0]) { x in
+      let inner = try? hessian(at: [3.0, 4.0]) { y in y[0] * y[1] }
+      return x[0] * x[1] * HyperDual(inner?[0, 1] ?? .nan)  // 1
+    }
+    #expect(h.rows == [[0, 1], [1, 0]])
+  }
 
   /// The spelling that nests the types gives the right answer, 1.
   @Test func nestedSpellingIsExact() {

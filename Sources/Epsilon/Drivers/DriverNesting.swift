@@ -130,12 +130,12 @@ func _enterNestedDriver(_ kind: UnsafeRawPointer) -> (
 @inlinable @inline(__always)
 func _withDriverNesting<Number, Result>(
   _ number: Number.Type, driver: StaticString,
-  probe: () -> Bool, _ body: () -> Result
-) -> Result {
+  probe: () -> Bool, _ body: () throws -> Result
+) rethrows -> Result {
   let (record, nested) = _enterDriver(number)
   defer { record?.pointee.depth -= 1 }
   if nested && !probe() { _perturbationConfusion(in: driver) }
-  return body()
+  return try body()
 }
 
 /// Stops the process: a driver's closure used a number perturbed by an

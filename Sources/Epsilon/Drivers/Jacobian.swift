@@ -28,35 +28,40 @@ public func jacobian<T: ADScalar>(
 public func jacobian<P>(
   at x: [P.Scalar], chunk: P.Type, of f: ([Dual<P>]) -> [Dual<P>]
 ) throws -> [[P.Scalar]] where P: SIMD & DualPartials, P.Scalar: ADScalar {
-  let n = x.count
-  let width = P.scalarCount
-  var duals = x.map { Dual<P>($0) }
-  if n == 0 { return f(duals).map { _ in [] } }
-  // A user-defined SIMD type without lanes could never seed an input.
-  guard width > 0 else {
-    throw EpsilonError.seedOutOfRange(index: 0, partialCount: 0)
-  }
-  var rows: [[P.Scalar]] = []
-  var start = 0
-  var pass = 0
-  while start < n {
-    let end = Swift.min(start + width, n)
-    for i in start..<end { duals[i].partials = .unitPartials(i - start) }
-    let y = f(duals)
-    pass += 1
-    if pass == 1 {
-      rows = Array(repeating: Array(repeating: 0, count: n), count: y.count)
-    } else if y.count != rows.count {
-      throw EpsilonError.outputCountChanged(
-        first: rows.count, later: y.count, pass: pass)
+  try _withDriverNesting(
+    Dual<P>.self, driver: "jacobian(at:of:)",
+    probe: { f(x.map { Dual<P>($0) }).allSatisfy(\._isConstant) }
+  ) {
+    let n = x.count
+    let width = P.scalarCount
+    var duals = x.map { Dual<P>($0) }
+    if n == 0 { return f(duals).map { _ in [] } }
+    // A user-defined SIMD type without lanes could never seed an input.
+    guard width > 0 else {
+      throw EpsilonError.seedOutOfRange(index: 0, partialCount: 0)
     }
-    for (row, output) in y.enumerated() {
-      for i in start..<end { rows[row][i] = output.partials[i - start] }
+    var rows: [[P.Scalar]] = []
+    var start = 0
+    var pass = 0
+    while start < n {
+      let end = Swift.min(start + width, n)
+      for i in start..<end { duals[i].partials = .unitPartials(i - start) }
+      let y = f(duals)
+      pass += 1
+      if pass == 1 {
+        rows = Array(repeating: Array(repeating: 0, count: n), count: y.count)
+      } else if y.count != rows.count {
+        throw EpsilonError.outputCountChanged(
+          first: rows.count, later: y.count, pass: pass)
+      }
+      for (row, output) in y.enumerated() {
+        for i in start..<end { rows[row][i] = output.partials[i - start] }
+      }
+      for i in start..<end { duals[i].partials = .zero }
+      start = end
     }
-    for i in start..<end { duals[i].partials = .zero }
-    start = end
+    return rows
   }
-  return rows
 }
 
 /// The directional derivative J(x)·v of a vector function `f`: the
@@ -75,12 +80,17 @@ public func jacobian<P>(
 public func directionalDerivative<T>(
   at x: [T], along v: [T], of f: ([Dual<T>]) -> [Dual<T>]
 ) throws -> [T] where T: DualPartials, T.Scalar == T {
-  guard v.count == x.count else {
-    throw EpsilonError.countMismatch(
-      argument: "along", expected: x.count, actual: v.count)
+  try _withDriverNesting(
+    Dual<T>.self, driver: "directionalDerivative(at:along:of:)",
+    probe: { f(x.map { Dual<T>($0) }).allSatisfy(\._isConstant) }
+  ) {
+    guard v.count == x.count else {
+      throw EpsilonError.countMismatch(
+        argument: "along", expected: x.count, actual: v.count)
+    }
+    let duals = zip(x, v).map { Dual($0, partials: $1) }
+    return f(duals).map(\.partials)
   }
-  let duals = zip(x, v).map { Dual($0, partials: $1) }
-  return f(duals).map(\.partials)
 }
 
 // MARK: - Reverse mode, and the choice of mode
