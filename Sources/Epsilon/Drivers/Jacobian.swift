@@ -121,12 +121,12 @@ public enum JacobianMode: Sendable, Hashable, CaseIterable {
   /// A recording costs about as much as a forward pass on eight lanes, and
   /// a sweep about half of one, if each sweep covers the whole recording
   /// (outputs that share their work): then reverse mode costs about
-  /// 1 + M/2 passes. Measured on W6m (M outputs, each a sum over every
-  /// input; minima, default build): one output, N = 8: forward 454 ns,
-  /// reverse 483; N = 16: 1 070 against 691. Four outputs, N = 16: 3 780
-  /// against 2 450; N = 64: 47 500 against 8 860. Outputs whose work is
-  /// separate make each sweep shorter, so the rule errs towards forward
-  /// mode, by up to 1.5–2× at N = 16–24 with four outputs.
+  /// 1 + M/2 passes. Measured on functions whose M outputs each sum over
+  /// every input: with one output the two modes tie at N = 8 and reverse
+  /// wins from N = 16; with four outputs reverse wins from N = 16, by
+  /// about 5× at N = 64 (figures in the benchmark documentation). Outputs
+  /// whose work is separate make each sweep shorter, so the rule errs
+  /// towards forward mode, by up to 1.5–2× at N = 16–24 with four outputs.
   ///
   /// - Returns: true for reverse mode, false for forward mode.
   @inlinable

@@ -41,10 +41,10 @@ extension HessianStrategy {
   /// ⌈N/16⌉ on `w(N)` lanes (w(k) the narrowest of 2, 4, 8, 16 that holds
   /// k). `.sparse` is chosen when it needs fewer sweeps, or as many on
   /// lanes half as wide or narrower: at equal widths the cache lookup and
-  /// the copy of each entry would be pure overhead. On extended
-  /// Rosenbrock (3 colours) a 4-lane sweep took 19 700 instructions per
-  /// Hessian against 24 300 for the dense 8-lane one at N = 8, and 35 900
-  /// against 78 600 for the 16-lane one at N = 16.
+  /// the copy of each entry would be pure overhead. On a tridiagonal
+  /// Hessian (3 colours) the 4-lane sweep does well under the work of the
+  /// dense 8-lane one at N = 8, and about half that of the 16-lane one at
+  /// N = 16 (figures in the benchmark documentation).
   ///
   /// Only the column colouring is considered, whose entries are read as
   /// the dense forward over reverse computes them: `.automatic`'s choice

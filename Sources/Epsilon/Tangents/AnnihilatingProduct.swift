@@ -45,7 +45,7 @@ extension SIMD where Scalar: ADScalar {
   ///
   /// `c − c` is 0 exactly when `c` is finite: two floating compares, where
   /// `c.magnitude < .infinity` became an integer test of the exponent bits,
-  /// several times the instructions.
+  /// several times longer.
   @inlinable @inline(__always)
   static func _isFiniteNonzero(_ c: Scalar) -> Bool { c != 0 && c - c == 0 }
 

@@ -68,8 +68,8 @@ extension GradientTape {
     ///
     /// The value is formed after the entry is written: with wide `T`
     /// (forward over reverse) the operands, the partials and the result
-    /// did not all fit in registers at once (W3: a fifth of each recorded
-    /// product).
+    /// did not all fit in registers at once, and each recorded product
+    /// spilled them to the stack.
     @inlinable @inline(__always)
     static func _record(
       _ x: Self, _ y: Self, value: @autoclosure () -> T, _ dx: T, _ dy: T
