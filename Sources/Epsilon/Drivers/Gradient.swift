@@ -107,54 +107,54 @@ where P.Scalar: ADScalar {
   ) -> P.Scalar {
     _withDriverNesting(
       Dual<P>.self, driver: "gradient(at:of:)",
-      probe: { f(x.map { Dual<P>($0) })._isConstant }
-    ) {
-      let n = x.count
-      if duals.count != n { duals = x.map { Dual<P>($0) } }
-      // A copy of `x` is an array of the right size whose elements are all
-      // overwritten below. Made on first write, it is allocated by code
-      // specialised here; `Array(repeating:count:)` allocates through the
-      // standard library's generic path, which looks the storage class's
-      // metadata up on every call: a quarter of a small fresh gradient.
-      if gradient.count != n { gradient = x }
-      if n == 0 { return f(duals).value }
-      // A user-defined SIMD type without lanes cannot seed an input: every
-      // partial is unknown, so NaN, rather than a loop that never advances.
-      guard P.scalarCount > 0 else {
-        for i in 0..<n { gradient[i] = .nan }
-        return f(duals).value
-      }
-      let width = P.scalarCount
-      var value: P.Scalar = 0
-      // Seeding through buffer pointers: one uniqueness check per pass
-      // instead of one per element, and each seed a store into its lane in
-      // memory: building it as a vector (`unitPartials`) inserts at a
-      // variable index, through the stack, for every seed. The point
-      // is written once per call; later passes clear only the lanes the pass
-      // before them seeded.
-      gradient.withUnsafeMutableBufferPointer { g in
-        var start = 0
-        var previous = 0
-        while start < n {
-          let end = Swift.min(start &+ width, n)
-          duals.withUnsafeMutableBufferPointer { d in
-            if start == 0 {
-              x.withUnsafeBufferPointer { xs in
-                for i in 0..<n { d[i] = Dual<P>(xs[i], partials: .zero) }
-              }
-            } else {
-              for i in previous..<start { d[i].partials[i &- previous] = 0 }
-            }
-            for i in start..<end { d[i].partials[i &- start] = 1 }
-          }
-          let y = f(duals)
-          for i in start..<end { g[i] = y.partials[i &- start] }
-          value = y.value
-          previous = start
-          start = end
+      probe: { f(x.map { Dual<P>($0) })._isConstant },
+      {
+        let n = x.count
+        if duals.count != n { duals = x.map { Dual<P>($0) } }
+        // A copy of `x` is an array of the right size whose elements are all
+        // overwritten below. Made on first write, it is allocated by code
+        // specialised here; `Array(repeating:count:)` allocates through the
+        // standard library's generic path, which looks the storage class's
+        // metadata up on every call: a quarter of a small fresh gradient.
+        if gradient.count != n { gradient = x }
+        if n == 0 { return f(duals).value }
+        // A user-defined SIMD type without lanes cannot seed an input: every
+        // partial is unknown, so NaN, rather than a loop that never advances.
+        guard P.scalarCount > 0 else {
+          for i in 0..<n { gradient[i] = .nan }
+          return f(duals).value
         }
-      }
-      return value
-    }
+        let width = P.scalarCount
+        var value: P.Scalar = 0
+        // Seeding through buffer pointers: one uniqueness check per pass
+        // instead of one per element, and each seed a store into its lane in
+        // memory: building it as a vector (`unitPartials`) inserts at a
+        // variable index, through the stack, for every seed. The point
+        // is written once per call; later passes clear only the lanes the pass
+        // before them seeded.
+        gradient.withUnsafeMutableBufferPointer { g in
+          var start = 0
+          var previous = 0
+          while start < n {
+            let end = Swift.min(start &+ width, n)
+            duals.withUnsafeMutableBufferPointer { d in
+              if start == 0 {
+                x.withUnsafeBufferPointer { xs in
+                  for i in 0..<n { d[i] = Dual<P>(xs[i], partials: .zero) }
+                }
+              } else {
+                for i in previous..<start { d[i].partials[i &- previous] = 0 }
+              }
+              for i in start..<end { d[i].partials[i &- start] = 1 }
+            }
+            let y = f(duals)
+            for i in start..<end { g[i] = y.partials[i &- start] }
+            value = y.value
+            previous = start
+            start = end
+          }
+        }
+        return value
+      })
   }
 }

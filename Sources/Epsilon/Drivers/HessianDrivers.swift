@@ -54,10 +54,10 @@ public func valueGradientHessian<T: ADScalar>(
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
   try _withDriverNesting(
     HyperDual<SIMD8<T>>.self, driver: "hessian(at:of:)",
-    probe: { f(x.map { HyperDual($0) })._isConstant }
-  ) {
-    try _valueGradientHessianByHyperDual(at: x, block: SIMD8<T>.self, of: f)
-  }
+    probe: { f(x.map { HyperDual($0) })._isConstant },
+    {
+      try _valueGradientHessianByHyperDual(at: x, block: SIMD8<T>.self, of: f)
+    })
 }
 
 /// The Hessian-vector product H(x)·v, exact, without forming H.
@@ -93,20 +93,20 @@ public func hessianVectorProduct<T: ADScalar>(
   typealias Number = HyperDual<HyperDualRowBlock<SIMD8<T>>>
   return _withDriverNesting(
     Number.self, driver: "hessianVectorProduct(at:along:of:)",
-    probe: { f(x.map { Number($0) })._isConstant }
-  ) {
-    let n = x.count
-    var duals = zip(x, v).map { Number($0, epsilon1: $1, epsilon2: .zero) }
-    var product = [T](repeating: 0, count: n)
-    for start in stride(from: 0, to: n, by: 8) {
-      let block = start..<Swift.min(start + 8, n)
-      for i in block { duals[i].epsilon2 = .unitPartials(i - start) }
-      let y = f(duals)
-      for i in block { product[i] = y.epsilon12[i - start] }
-      for i in block { duals[i].epsilon2 = .zero }
-    }
-    return product
-  }
+    probe: { f(x.map { Number($0) })._isConstant },
+    {
+      let n = x.count
+      var duals = zip(x, v).map { Number($0, epsilon1: $1, epsilon2: .zero) }
+      var product = [T](repeating: 0, count: n)
+      for start in stride(from: 0, to: n, by: 8) {
+        let block = start..<Swift.min(start + 8, n)
+        for i in block { duals[i].epsilon2 = .unitPartials(i - start) }
+        let y = f(duals)
+        for i in block { product[i] = y.epsilon12[i - start] }
+        for i in block { duals[i].epsilon2 = .zero }
+      }
+      return product
+    })
 }
 
 /// The Hessian of a function written once, generically, by the strategy

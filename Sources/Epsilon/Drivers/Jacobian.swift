@@ -30,38 +30,38 @@ public func jacobian<P>(
 ) throws -> [[P.Scalar]] where P: SIMD & DualPartials, P.Scalar: ADScalar {
   try _withDriverNesting(
     Dual<P>.self, driver: "jacobian(at:of:)",
-    probe: { f(x.map { Dual<P>($0) }).allSatisfy(\._isConstant) }
-  ) {
-    let n = x.count
-    let width = P.scalarCount
-    var duals = x.map { Dual<P>($0) }
-    if n == 0 { return f(duals).map { _ in [] } }
-    // A user-defined SIMD type without lanes could never seed an input.
-    guard width > 0 else {
-      throw EpsilonError.seedOutOfRange(index: 0, partialCount: 0)
-    }
-    var rows: [[P.Scalar]] = []
-    var start = 0
-    var pass = 0
-    while start < n {
-      let end = Swift.min(start + width, n)
-      for i in start..<end { duals[i].partials = .unitPartials(i - start) }
-      let y = f(duals)
-      pass += 1
-      if pass == 1 {
-        rows = Array(repeating: Array(repeating: 0, count: n), count: y.count)
-      } else if y.count != rows.count {
-        throw EpsilonError.outputCountChanged(
-          first: rows.count, later: y.count, pass: pass)
+    probe: { f(x.map { Dual<P>($0) }).allSatisfy(\._isConstant) },
+    {
+      let n = x.count
+      let width = P.scalarCount
+      var duals = x.map { Dual<P>($0) }
+      if n == 0 { return f(duals).map { _ in [] } }
+      // A user-defined SIMD type without lanes could never seed an input.
+      guard width > 0 else {
+        throw EpsilonError.seedOutOfRange(index: 0, partialCount: 0)
       }
-      for (row, output) in y.enumerated() {
-        for i in start..<end { rows[row][i] = output.partials[i - start] }
+      var rows: [[P.Scalar]] = []
+      var start = 0
+      var pass = 0
+      while start < n {
+        let end = Swift.min(start + width, n)
+        for i in start..<end { duals[i].partials = .unitPartials(i - start) }
+        let y = f(duals)
+        pass += 1
+        if pass == 1 {
+          rows = Array(repeating: Array(repeating: 0, count: n), count: y.count)
+        } else if y.count != rows.count {
+          throw EpsilonError.outputCountChanged(
+            first: rows.count, later: y.count, pass: pass)
+        }
+        for (row, output) in y.enumerated() {
+          for i in start..<end { rows[row][i] = output.partials[i - start] }
+        }
+        for i in start..<end { duals[i].partials = .zero }
+        start = end
       }
-      for i in start..<end { duals[i].partials = .zero }
-      start = end
-    }
-    return rows
-  }
+      return rows
+    })
 }
 
 /// The directional derivative J(x)·v of a vector function `f`: the
@@ -82,15 +82,15 @@ public func directionalDerivative<T>(
 ) throws -> [T] where T: DualPartials, T.Scalar == T {
   try _withDriverNesting(
     Dual<T>.self, driver: "directionalDerivative(at:along:of:)",
-    probe: { f(x.map { Dual<T>($0) }).allSatisfy(\._isConstant) }
-  ) {
-    guard v.count == x.count else {
-      throw EpsilonError.countMismatch(
-        argument: "along", expected: x.count, actual: v.count)
-    }
-    let duals = zip(x, v).map { Dual($0, partials: $1) }
-    return f(duals).map(\.partials)
-  }
+    probe: { f(x.map { Dual<T>($0) }).allSatisfy(\._isConstant) },
+    {
+      guard v.count == x.count else {
+        throw EpsilonError.countMismatch(
+          argument: "along", expected: x.count, actual: v.count)
+      }
+      let duals = zip(x, v).map { Dual($0, partials: $1) }
+      return f(duals).map(\.partials)
+    })
 }
 
 // MARK: - Reverse mode, and the choice of mode
