@@ -99,21 +99,38 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     results, failed = {}, False
     rows = []
-    for name, source, limit in cases():
-        path = work / (name + ".swift")
-        path.write_text(source)
+    def measure(path, runs=5):
+        """Best of `runs` type-checks: (ms, None), or (None, error)."""
         best = None
-        for _ in range(5):
+        for _ in range(runs):
             run = subprocess.run(
                 ["swiftc", "-typecheck", "-I", args.modules, str(path),
                  "-Xfrontend", "-debug-time-function-bodies"],
                 capture_output=True, text=True, timeout=300)
             if run.returncode != 0:
-                best = None
-                error = next((l for l in run.stderr.splitlines() if "error:" in l), "error")
-                break
+                return None, next(
+                    (l for l in run.stderr.splitlines() if "error:" in l), "error")
             ms = body_ms(run.stdout + run.stderr)
             best = ms if best is None else min(best, ms)
+        return best, None
+
+    for name, source, limit in cases():
+        path = work / (name + ".swift")
+        path.write_text(source)
+        best, error = measure(path)
+        # A relative case over its limit is measured again, with its
+        # baseline, before it counts: one slow moment of a shared machine
+        # (a run 30% slower than the next on the same file) is not a
+        # regression.
+        if best is not None and isinstance(limit, tuple):
+            base, factor, slack = limit
+            if best > results[base] * factor + slack:
+                again, _ = measure(path, 7)
+                base_again, _ = measure(work / (base + ".swift"), 7)
+                if again is not None:
+                    best = min(best, again)
+                if base_again is not None:
+                    results[base] = min(results[base], base_again)
         results[name] = best
         if best is None:
             verdict, shown, bound = "FAILS: " + error, "fails", ""
