@@ -1,63 +1,69 @@
 // The Hessian drivers: Hessians and Hessian-vector products. The closure
-// forms run on hyper-dual numbers with eight-wide SIMD parts, which work for
-// any number of inputs; the ADFunction forms choose a strategy
-// (HessianStrategy.swift). The evaluation loops are in HessianPasses.swift,
-// the value they return in Hessian.swift.
+// forms of the Hessian run forward over reverse, on a tape whose scalars
+// are duals with eight SIMD tangents, which works for any number of inputs
+// and costs N/8 recordings rather than (N/8)² evaluations; the ADFunction
+// forms choose a strategy (HessianStrategy.swift). The evaluation loops are
+// in HessianPasses.swift, the value they return in Hessian.swift.
 
-/// The Hessian of `f` at `x`, exact, by hyper-dual numbers in 8 × 8 blocks.
+/// The Hessian of `f` at `x`, exact, by forward over reverse: the reverse
+/// gradient recorded on dual numbers that carry eight tangents.
 ///
 /// ```swift
 /// func g<T: ADReal>(_ x1: T, _ x2: T) -> T { (x1 + 5) * x2 * x2 }
 /// hessian(at: [2.0, 3.0]) { x in g(x[0], x[1]) }   // [[0, 6], [6, 14]]
 /// ```
 ///
-/// Each evaluation seeds ε₁ along one block of eight inputs and ε₂ along
-/// another and yields that 8 × 8 block; by symmetry only the blocks on and
-/// above the diagonal are evaluated. To let Epsilon pick the fastest
-/// method, write `f` as an ``ADFunction`` and call
+/// Each pass seeds the tangents along a block of eight inputs, records `f`
+/// once on a tape and sweeps back once: the adjoints are the gradient and
+/// eight columns of the Hessian. A closure has one parameter type, so this
+/// form cannot change method with N; to let Epsilon pick the fastest
+/// method for each N, write `f` as an ``ADFunction`` and call
 /// ``hessian(of:at:strategy:)``.
 ///
 /// - Parameters:
 ///   - x: The point; empty gives the empty Hessian.
-///   - f: The function, on hyper-dual numbers with eight SIMD partials.
+///   - f: The function, on the variables of a ``GradientTape`` whose
+///     scalars are `Dual<SIMD8<T>>`. Write it with a generic helper, as
+///     above; a `Double` constant `c` enters as `.init(c)`.
 /// - Returns: The symmetric matrix ∂²f/∂xᵢ∂xⱼ.
 /// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if the N × N matrix
-///   cannot be allocated.
-/// - Complexity: k(k+1)/2 evaluations of `f`, k = ⌈N/8⌉.
+///   cannot be allocated; ``TapeError`` if `f` returns a variable of
+///   another tape (one captured from an enclosing driver, say) or if the
+///   tape cannot grow.
+/// - Complexity: k = ⌈N/8⌉ recordings of `f` and reverse sweeps.
 @inlinable
 public func hessian<T: ADScalar>(
-  at x: [T], of f: ([HyperDual<SIMD8<T>>]) -> HyperDual<SIMD8<T>>
+  at x: [T],
+  of f: ([GradientTape<Dual<SIMD8<T>>>.Variable])
+    -> GradientTape<Dual<SIMD8<T>>>.Variable
 ) throws -> Hessian<T> {
   try valueGradientHessian(at: x, of: f).hessian
 }
 
 /// The value, gradient and Hessian of `f` at `x`, from the same
-/// evaluations.
+/// recordings.
 ///
 /// ```swift
 /// valueGradientHessian(at: [2.0, 3.0]) { x in g(x[0], x[1]) }
 /// // (63.0, [9.0, 42.0], [[0.0, 6.0], [6.0, 14.0]])
 /// ```
 ///
-/// For N ≤ 8 that is one evaluation.
+/// For N ≤ 8 that is one recording and one sweep.
 ///
 /// - Parameters:
 ///   - x: The point; empty gives an empty gradient and Hessian.
-///   - f: The function, on hyper-dual numbers with eight SIMD partials.
+///   - f: The function, as for ``hessian(at:of:)``.
 /// - Returns: f(x), ∇f(x) and the Hessian.
-/// - Throws: ``EpsilonError/hessianTooLarge(count:)`` if the N × N matrix
-///   cannot be allocated.
-/// - Complexity: k(k+1)/2 evaluations of `f`, k = ⌈N/8⌉.
+/// - Throws: As ``hessian(at:of:)``.
+/// - Complexity: k = ⌈N/8⌉ recordings of `f` and reverse sweeps.
 @inlinable
 public func valueGradientHessian<T: ADScalar>(
-  at x: [T], of f: ([HyperDual<SIMD8<T>>]) -> HyperDual<SIMD8<T>>
+  at x: [T],
+  of f: ([GradientTape<Dual<SIMD8<T>>>.Variable])
+    -> GradientTape<Dual<SIMD8<T>>>.Variable
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
-  try _withDriverNesting(
-    HyperDual<SIMD8<T>>.self, driver: "hessian(at:of:)",
-    probe: { f(x.map { HyperDual($0) })._isConstant },
-    {
-      try _valueGradientHessianByHyperDual(at: x, block: SIMD8<T>.self, of: f)
-    })
+  try _valueGradientHessianByForwardOverReverse(
+    at: x, width: SIMD8<T>.self, of: f)
 }
 
 /// The Hessian-vector product H(x)·v, exact, without forming H.

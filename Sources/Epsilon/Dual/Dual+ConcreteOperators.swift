@@ -14,8 +14,9 @@
 // generic operators. The list is kept short on purpose: every overload
 // added here also enlarges the search wherever a type is not yet known
 // (a generic closure, a long generic body), so only the types that
-// `derivative`, `gradient`, `jacobian`, `secondDerivative`, `hessian`,
-// `hessianVectorProduct` and the nested idiom produce are listed.
+// `derivative`, `gradient`, `jacobian`, `secondDerivative`, `hessian` (the
+// variables of its tape), `hessianVectorProduct` and the nested idiom
+// produce are listed.
 
 extension Dual where Partials == Double {
   /// Sum.

@@ -57,62 +57,6 @@ extension HyperDual where Partials == Float {
   public static prefix func - (operand: HyperDual<Float>) -> HyperDual<Float> { _negation(operand) }
 }
 
-extension HyperDual where Partials == SIMD8<Double> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<
-    SIMD8<Double>
-  > { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<
-    SIMD8<Double>
-  > { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<
-    SIMD8<Double>
-  > { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD8<Double>>, rhs: HyperDual<SIMD8<Double>>) -> HyperDual<
-    SIMD8<Double>
-  > { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD8<Double>>) -> HyperDual<SIMD8<Double>> {
-    _negation(operand)
-  }
-}
-
-extension HyperDual where Partials == SIMD8<Float> {
-  /// Sum.
-  @_transparent
-  public static func + (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<
-    SIMD8<Float>
-  > { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<
-    SIMD8<Float>
-  > { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<
-    SIMD8<Float>
-  > { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (lhs: HyperDual<SIMD8<Float>>, rhs: HyperDual<SIMD8<Float>>) -> HyperDual<
-    SIMD8<Float>
-  > { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<SIMD8<Float>>) -> HyperDual<SIMD8<Float>> {
-    _negation(operand)
-  }
-}
-
 extension HyperDual where Partials == HyperDualRowBlock<SIMD8<Double>> {
   /// Sum.
   @_transparent

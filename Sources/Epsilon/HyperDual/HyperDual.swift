@@ -27,8 +27,9 @@
 ///   and eight seeds in ε₂, for eight entries of H·v.
 ///
 /// Comparison is **by value only**. Most users never build one by hand:
-/// ``secondDerivative(at:of:)``, ``hessian(at:of:)`` and
-/// ``hessianVectorProduct(at:along:of:)`` seed and read them.
+/// ``secondDerivative(at:of:)``, the `.hyperDual` strategy of
+/// ``hessian(of:at:strategy:)`` and ``hessianVectorProduct(at:along:of:)``
+/// seed and read them.
 @frozen
 public struct HyperDual<Partials: HyperDualPartials> {
   /// The type of the value: `Double` for `HyperDual<SIMD8<Double>>`.

@@ -93,7 +93,7 @@ public struct Newton<T: ADScalar>: Sendable {
   /// ```
   ///
   /// - Parameters:
-  ///   - loss: The loss, on hyper-dual numbers with eight SIMD partials;
+  ///   - loss: The loss, on the tape variables ``hessian(at:of:)`` passes;
   ///     a closure literal written for ``LBFGS`` or ``SGD`` works as it is.
   ///   - parameters: The start; updated in place, as the generic form.
   ///   - rule: When to stop; the default stops at ‖∇f‖ ≤ 10⁻⁸.
@@ -101,15 +101,16 @@ public struct Newton<T: ADScalar>: Sendable {
   /// - Throws: As the generic form, and
   ///   ``EpsilonError/hessianTooLarge(count:)`` if the Hessian cannot be
   ///   allocated.
-  /// - Complexity: Per iteration, k(k+1)/2 evaluations of `loss` for the
-  ///   value, gradient and Hessian (k = ⌈N/8⌉), one per line-search trial,
+  /// - Complexity: Per iteration, ⌈N/8⌉ recordings of `loss` for the
+  ///   value, gradient and Hessian, one evaluation per line-search trial,
   ///   and an O(N³) solve.
   @inlinable
   public func minimize(
-    _ loss: ([HyperDual<SIMD8<T>>]) -> HyperDual<SIMD8<T>>,
+    _ loss: ([GradientTape<Dual<SIMD8<T>>>.Variable])
+      -> GradientTape<Dual<SIMD8<T>>>.Variable,
     over parameters: inout [T], until rule: StoppingRule = .init()
   ) throws -> OptimizationResult<T> {
-    // One hyper-dual evaluation gives value, gradient and Hessian: the
+    // One forward-over-reverse pass gives value, gradient and Hessian: the
     // loop asks for the Hessian at the point whose gradient it has, so the
     // Hessian is kept from that evaluation rather than computed again.
     var kept: (point: [T], hessian: [T])?
@@ -124,7 +125,11 @@ public struct Newton<T: ADScalar>: Sendable {
         if let kept, kept.point == x { return kept.hessian }
         return _rowMajor(try hessian(at: x, of: loss))
       },
-      value: { x in loss(x.map { HyperDual<SIMD8<T>>($0) }).value })
+      // Constants record nothing: the line search's trials need no tape.
+      value: { x in
+        loss(x.map { GradientTape<Dual<SIMD8<T>>>.Variable(Dual($0)) })
+          .value.value
+      })
   }
 
   /// Newton's iteration, given how to evaluate the loss, its gradient and

@@ -1,6 +1,7 @@
 // Non-generic spellings of a tape variable's operators for the scalar types
-// users record most (plain numbers, and a tape's variable for nested tapes),
-// so one-line formulas type-check fast; the reason is explained in
+// users record most (plain numbers, a tape's variable for nested tapes, and
+// the eight-tangent duals the closure Hessian records on), so one-line
+// formulas type-check fast; the reason is explained in
 // Dual+ConcreteOperators.swift. Each line only forwards to the algebra in
 // Tape+Variable.swift.
 
@@ -90,4 +91,68 @@ extension GradientTape.Variable where T == GradientTape<Double>.Variable {
   public static prefix func - (operand: GradientTape<GradientTape<Double>.Variable>.Variable)
     -> GradientTape<GradientTape<Double>.Variable>.Variable
   { _negation(operand) }
+}
+
+extension GradientTape.Variable where T == Dual<SIMD8<Double>> {
+  /// Sum, recorded.
+  @_transparent
+  public static func + (
+    lhs: GradientTape<Dual<SIMD8<Double>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Double>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Double>>>.Variable { _sum(lhs, rhs) }
+  /// Difference, recorded.
+  @_transparent
+  public static func - (
+    lhs: GradientTape<Dual<SIMD8<Double>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Double>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Double>>>.Variable { _difference(lhs, rhs) }
+  /// Product, recorded.
+  @_transparent
+  public static func * (
+    lhs: GradientTape<Dual<SIMD8<Double>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Double>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Double>>>.Variable { _product(lhs, rhs) }
+  /// Quotient, recorded.
+  @_transparent
+  public static func / (
+    lhs: GradientTape<Dual<SIMD8<Double>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Double>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Double>>>.Variable { _quotient(lhs, rhs) }
+  /// Negation, recorded.
+  @_transparent
+  public static prefix func - (
+    operand: GradientTape<Dual<SIMD8<Double>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Double>>>.Variable { _negation(operand) }
+}
+
+extension GradientTape.Variable where T == Dual<SIMD8<Float>> {
+  /// Sum, recorded.
+  @_transparent
+  public static func + (
+    lhs: GradientTape<Dual<SIMD8<Float>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Float>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Float>>>.Variable { _sum(lhs, rhs) }
+  /// Difference, recorded.
+  @_transparent
+  public static func - (
+    lhs: GradientTape<Dual<SIMD8<Float>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Float>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Float>>>.Variable { _difference(lhs, rhs) }
+  /// Product, recorded.
+  @_transparent
+  public static func * (
+    lhs: GradientTape<Dual<SIMD8<Float>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Float>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Float>>>.Variable { _product(lhs, rhs) }
+  /// Quotient, recorded.
+  @_transparent
+  public static func / (
+    lhs: GradientTape<Dual<SIMD8<Float>>>.Variable,
+    rhs: GradientTape<Dual<SIMD8<Float>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Float>>>.Variable { _quotient(lhs, rhs) }
+  /// Negation, recorded.
+  @_transparent
+  public static prefix func - (
+    operand: GradientTape<Dual<SIMD8<Float>>>.Variable
+  ) -> GradientTape<Dual<SIMD8<Float>>>.Variable { _negation(operand) }
 }
