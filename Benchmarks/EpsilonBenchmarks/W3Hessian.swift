@@ -224,6 +224,16 @@ extension Harness {
           })
       }
 
+      // The closure form, one parameter type at every N.
+      add(
+        "W3", "closure", n: n, role: .epsilon,
+        verify: check { x in try? hessian(at: x) { rosenbrock($0) } },
+        body: { count in
+          cycle4(pool, count) { x in
+            blackHole(try! hessian(at: x) { rosenbrock($0) })
+          }
+        })
+
       // Forward over reverse by hand, one sweep of N-lane duals.
       switch n {
       case ...2: addW3ForwardOverReverse(SIMD2<Double>.self, n: n, pool: pool, check: check)
@@ -257,6 +267,10 @@ extension Harness {
     }
     addTarget(
       Target(workload: "W3", n: 16, variant: "sparse", baseline: "handwritten", atMost: 10))
+    for n in [2, 8, 16] {
+      addTarget(
+        Target(workload: "W3", n: n, variant: "closure", baseline: "automatic", atMost: 1.5))
+    }
   }
 
   /// Registers `forward-over-reverse`: `reverseGradient` on
