@@ -69,6 +69,8 @@ def cases():
             "gradient": "_ = gradient(at: %s) { v in %s }" % (point, e),
             "jacobian": "_ = try jacobian(at: %s) { v in [%s, v[0]] }" % (point, e),
             "hessian": "_ = try hessian(at: %s) { v in %s }" % (point, e),
+            "hvp": "_ = try hessianVectorProduct(at: %s, along: [1, 0, 0]) { v in %s }"
+            % (point, e),
             "tape": "let tape = GradientTape<%s>()\n  _ = try tape.gradient(at: %s) { v in %s }"
             % (scalar, point, e),
         }

@@ -58,6 +58,10 @@ import Testing
       exp(-x[0] * x[1] / 2) * (1 + erf(x[0] / sqrt(2))) / 2
         + tanh(3 * x[1] - 1) * 0.5
     }
-    #expect(d2.isFinite && h.count == 2)
+    let hv = try hessianVectorProduct(at: [0.4, 0.5], along: [1, 0]) { x in
+      exp(-x[0] * x[1] / 2) * (1 + erf(x[0] / sqrt(2))) / 2
+        + tanh(3 * x[1] - 1) * 0.5
+    }
+    #expect(d2.isFinite && h.count == 2 && hv.count == 2)
   }
 }

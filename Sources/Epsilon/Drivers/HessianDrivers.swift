@@ -1,9 +1,10 @@
 // The Hessian drivers: Hessians and Hessian-vector products. The closure
-// forms of the Hessian run forward over reverse, on a tape whose scalars
-// are duals with eight SIMD tangents, which works for any number of inputs
-// and costs N/8 recordings rather than (N/8)² evaluations; the ADFunction
-// forms choose a strategy (HessianStrategy.swift). The evaluation loops are
-// in HessianPasses.swift, the value they return in Hessian.swift.
+// forms run forward over reverse, on a tape whose scalars are duals (eight
+// SIMD tangents for the Hessian, the direction for H·v), which works for
+// any number of inputs and costs N/8 recordings for a Hessian and one for
+// H·v; the ADFunction forms choose a method by N (HessianStrategy.swift).
+// The evaluation loops are in HessianPasses.swift, the value they return
+// in Hessian.swift.
 
 /// The Hessian of `f` at `x`, exact, by forward over reverse: the reverse
 /// gradient recorded on dual numbers that carry eight tangents.
@@ -66,7 +67,8 @@ public func valueGradientHessian<T: ADScalar>(
     at: x, width: SIMD8<T>.self, of: f)
 }
 
-/// The Hessian-vector product H(x)·v, exact, without forming H.
+/// The Hessian-vector product H(x)·v, exact, without forming H, by
+/// forward over reverse: one recording and one sweep, whatever N.
 ///
 /// ```swift
 /// try hessianVectorProduct(at: [2.0, 3.0], along: [1.0, 0.0]) { x in
@@ -74,31 +76,49 @@ public func valueGradientHessian<T: ADScalar>(
 /// }   // [0.0, 6.0]
 /// ```
 ///
-/// Each evaluation seeds ε₁ with v and ε₂ with eight inputs' unit vectors
-/// (``HyperDualRowBlock``), so ε₁₂ holds eight entries of H·v.
+/// The inputs are duals whose tangent is v; the tape's reverse sweep of
+/// their gradient carries the tangent of ∇f along v, which is H·v. The
+/// cost is a small multiple of one evaluation of `f`, as for a gradient.
 ///
 /// - Parameters:
 ///   - x: The point.
 ///   - v: The direction, one component per input.
-///   - f: The function, on hyper-dual numbers with one direction in ε₁ and
-///     eight seeds in ε₂.
+///   - f: The function, on the variables of a ``GradientTape`` whose
+///     scalars are `Dual<T>`; a `Double` constant `c` enters as `.init(c)`.
 /// - Returns: H·v, one entry per input.
 /// - Throws: ``EpsilonError/countMismatch(argument:expected:actual:)`` if
-///   `v` and `x` differ in length.
-/// - Complexity: ⌈N/8⌉ evaluations of `f`.
+///   `v` and `x` differ in length; ``TapeError`` if `f` returns a variable
+///   of another tape or if the tape cannot grow.
+/// - Complexity: One recording of `f` and one reverse sweep.
 @inlinable
 public func hessianVectorProduct<T: ADScalar>(
   at x: [T], along v: [T],
-  of f: ([HyperDual<HyperDualRowBlock<SIMD8<T>>>])
-    -> HyperDual<HyperDualRowBlock<SIMD8<T>>>
+  of f: ([GradientTape<Dual<T>>.Variable]) -> GradientTape<Dual<T>>.Variable
 ) throws -> [T] {
   guard v.count == x.count else {
     throw EpsilonError.countMismatch(
       argument: "along", expected: x.count, actual: v.count)
   }
+  if x.isEmpty { return [] }
+  let point = zip(x, v).map { Dual($0, partials: $1) }
+  return try GradientTape<Dual<T>>()._withValueAndGradient(at: point, of: f) {
+    _, adjoints in adjoints.map(\.partials)
+  }
+}
+
+/// H(x)·v by hyper-duals: ε₁ seeded with v and ε₂ with eight inputs' unit
+/// vectors (``HyperDualRowBlock``), so that ε₁₂ holds eight entries of H·v
+/// per evaluation. ⌈N/8⌉ evaluations: for up to eight inputs one
+/// evaluation, cheaper than recording a tape.
+@inlinable
+func _hessianVectorProductByHyperDual<T: ADScalar>(
+  at x: [T], along v: [T],
+  of f: ([HyperDual<HyperDualRowBlock<SIMD8<T>>>])
+    -> HyperDual<HyperDualRowBlock<SIMD8<T>>>
+) -> [T] {
   typealias Number = HyperDual<HyperDualRowBlock<SIMD8<T>>>
   return _withDriverNesting(
-    Number.self, driver: "hessianVectorProduct(at:along:of:)",
+    Number.self, driver: "hessianVectorProduct(of:at:along:)",
     probe: { f(x.map { Number($0) })._isConstant },
     {
       let n = x.count
@@ -162,12 +182,33 @@ public func valueGradientHessian<T: ADScalar, F: ADFunction>(
 /// The Hessian-vector product H(x)·v of a function written once,
 /// generically, without forming H.
 ///
+/// Up to eight inputs, one hyper-dual evaluation carries v in ε₁ and a
+/// unit vector per input in ε₂; beyond, forward over reverse, as
+/// ``hessianVectorProduct(at:along:of:)``, whose cost does not grow with
+/// N.
+///
 /// - Throws: ``EpsilonError/countMismatch(argument:expected:actual:)`` if
-///   `v` and `x` differ in length.
-/// - Complexity: ⌈N/8⌉ evaluations of `f`.
+///   `v` and `x` differ in length; ``TapeError`` if the tape cannot grow.
+/// - Complexity: One evaluation of `f`, or one recording and one sweep.
 @inlinable
 public func hessianVectorProduct<T: ADScalar, F: ADFunction>(
   of f: F, at x: [T], along v: [T]
 ) throws -> [T] {
-  try hessianVectorProduct(at: x, along: v) { f($0) }
+  guard v.count == x.count else {
+    throw EpsilonError.countMismatch(
+      argument: "along", expected: x.count, actual: v.count)
+  }
+  if x.count <= _hessianVectorProductHyperDualLimit {
+    return _hessianVectorProductByHyperDual(at: x, along: v) { f($0) }
+  }
+  return try hessianVectorProduct(at: x, along: v) { f($0) }
 }
+
+/// The largest N for which `hessianVectorProduct(of:at:along:)` takes one
+/// hyper-dual evaluation rather than a tape.
+///
+/// Measured on the extended Rosenbrock function: one evaluation of 8-wide
+/// hyper-duals is faster than recording and sweeping a tape up to eight
+/// inputs (about twice as fast at two); from nine inputs it takes two
+/// evaluations, and the tape, whose cost does not grow with N, wins.
+@usableFromInline let _hessianVectorProductHyperDualLimit = 8

@@ -56,35 +56,3 @@ extension HyperDual where Partials == Float {
   @_transparent
   public static prefix func - (operand: HyperDual<Float>) -> HyperDual<Float> { _negation(operand) }
 }
-
-extension HyperDual where Partials == HyperDualRowBlock<SIMD8<Double>> {
-  /// Sum.
-  @_transparent
-  public static func + (
-    lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>,
-    rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>
-  ) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _sum(lhs, rhs) }
-  /// Difference.
-  @_transparent
-  public static func - (
-    lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>,
-    rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>
-  ) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _difference(lhs, rhs) }
-  /// Product.
-  @_transparent
-  public static func * (
-    lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>,
-    rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>
-  ) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _product(lhs, rhs) }
-  /// Quotient.
-  @_transparent
-  public static func / (
-    lhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>,
-    rhs: HyperDual<HyperDualRowBlock<SIMD8<Double>>>
-  ) -> HyperDual<HyperDualRowBlock<SIMD8<Double>>> { _quotient(lhs, rhs) }
-  /// Negation.
-  @_transparent
-  public static prefix func - (operand: HyperDual<HyperDualRowBlock<SIMD8<Double>>>) -> HyperDual<
-    HyperDualRowBlock<SIMD8<Double>>
-  > { _negation(operand) }
-}

@@ -28,7 +28,7 @@
 ///
 /// Comparison is **by value only**. Most users never build one by hand:
 /// ``secondDerivative(at:of:)``, the `.hyperDual` strategy of
-/// ``hessian(of:at:strategy:)`` and ``hessianVectorProduct(at:along:of:)``
+/// ``hessian(of:at:strategy:)`` and ``hessianVectorProduct(of:at:along:)``
 /// seed and read them.
 @frozen
 public struct HyperDual<Partials: HyperDualPartials> {

@@ -3,7 +3,8 @@
 ///
 /// Seed ε₁ with v and ε₂ with unit vectors for inputs `s ..< s + n`: one
 /// evaluation yields (H·v)ₛ…(H·v)ₛ₊ₙ₋₁ without forming H.
-/// ``hessianVectorProduct(at:along:of:)`` does exactly that.
+/// ``hessianVectorProduct(of:at:along:)`` does exactly that for up to
+/// eight inputs, where one such evaluation is cheaper than a tape.
 public enum HyperDualRowBlock<Seeds: SIMD & DualPartials>: HyperDualPartials
 where Seeds.Scalar: ADScalar {
   /// The value type.
