@@ -234,6 +234,44 @@ extension Harness {
           }
         })
 
+      // H·v along a fixed direction: the ADFunction form (one hyper-dual
+      // evaluation up to eight inputs, a tape beyond) and the closure form
+      // (a tape at every N). Not a Hessian: compare with each other only.
+      let v = (0..<n).map { 0.3 - 0.05 * Double($0 % 5) }
+      func checkProduct(_ candidate: @escaping ([Double]) -> [Double]?)
+        -> () -> String?
+      {
+        {
+          for x in pool {
+            guard let got = candidate(x) else { return "threw at x = \(x)" }
+            let want = try! rosenbrockHessian(x).multiplied(by: v)
+            let scale = want.map(abs).max().map { Swift.max($0, 1) } ?? 1
+            for (a, b) in zip(got, want) where !(abs(a - b) / scale <= 1e-12) {
+              return "H·v at x = \(x): got \(got), expected \(want)"
+            }
+          }
+          return nil
+        }
+      }
+      add(
+        "W3", "hvp", n: n, role: .extra,
+        verify: checkProduct { try? hessianVectorProduct(of: f, at: $0, along: v) },
+        body: { count in
+          cycle4(pool, count) { x in
+            blackHole(try! hessianVectorProduct(of: f, at: x, along: v))
+          }
+        })
+      add(
+        "W3", "hvp-closure", n: n, role: .extra,
+        verify: checkProduct { x in
+          try? hessianVectorProduct(at: x, along: v) { rosenbrock($0) }
+        },
+        body: { count in
+          cycle4(pool, count) { x in
+            blackHole(try! hessianVectorProduct(at: x, along: v) { rosenbrock($0) })
+          }
+        })
+
       // Forward over reverse by hand, one sweep of N-lane duals.
       switch n {
       case ...2: addW3ForwardOverReverse(SIMD2<Double>.self, n: n, pool: pool, check: check)
