@@ -55,7 +55,8 @@ let chosen =
   ? sections : sections.filter { arguments.contains($0.id) }
 
 print("Epsilon tour: the TensorFlow GradientTape tutorials, cell by cell.")
-print("Each result is printed above the tutorial's own number.")
+print("Each result is printed above the tutorial's own number.\n")
+print(Tour.tutorials)
 let (text, allAgree) = Tour.render(chosen)
 print(text)
 if let directory = picturesDirectory,

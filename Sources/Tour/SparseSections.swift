@@ -263,7 +263,7 @@ extension Tour {
     Section(
       id: "sparse",
       title: "Newton with sparse Hessians: extended Rosenbrock (N = 10⁴), Bratu (100 × 100)",
-      source: "beyond the tutorials: issue 15's user of sparse derivatives "
+      source: "beyond the tutorials: Newton's method on sparse Hessians "
         + "(the patterns are written as SVG unless --no-pictures)",
       reference: "exact minimum or an independent computation",
       code: """

@@ -6,6 +6,22 @@ public enum Tour {
     firstOrder + tape + secondOrder + optimizers + picturesSections + sparseSections
   }
 
+  /// The TensorFlow tutorials the sections follow, by the numbers their
+  /// `source` lines use: each one's title and what it covers.
+  public static let tutorials = """
+    The tutorials, by the numbers used below (Chinese notebooks on TensorFlow's GradientTape):
+      000  求导 (derivatives): central differences, partial derivatives, tapes persistent or
+           not, watch on constants, the summed gradients of two targets, nested tapes
+      001  GradientTape: y = 2·xᵀx, the derivative of a·x² + b·x + c, gradient descent with
+           SGD's apply_gradients and minimize
+      002  自定义求导 tf_diffs (custom derivatives): central differences, tapes persistent or
+           not, nested tapes, gradient descent with SGD
+      003  微积分-求导 (calculus: derivatives): x², the partial derivatives of a least-squares
+           loss, higher-order derivatives, persistent tapes, a linear regression
+      004  automatic differentiation and gradient tapes (eager mode): a sum of ones,
+           intermediate values, control flow, higher-order gradients
+    """
+
   /// Runs `sections` and renders them as text.
   ///
   /// - Returns: the text and whether every check agreed with the tutorial.
