@@ -81,6 +81,7 @@ def cases():
 func run(k: Double, kf: Float, i: Int32) throws {
   _ = derivative(at: 1.0) { x in Dual(k) * x * x - x / Dual(k) }
   _ = derivative(at: 1.0) { x in Dual.pi * x * x }
+  _ = try hessian(at: [1.0, 2.0]) { v in .init(k) * v[0] * v[1] - v[1] / .init(k) }
 }
 func g<T: ADReal>(_ r: T, _ f: Float, _ i: Int32, _ k: Double) -> T {
   T.pi * r * r + T(f) * r + T(i) + r.squareRoot() + T(k) * T.exp(-r) + T.infinity * 0
