@@ -98,9 +98,10 @@ public struct Newton<T: ADScalar>: Sendable {
   ///   - parameters: The start; updated in place, as the generic form.
   ///   - rule: When to stop; the default stops at ‖∇f‖ ≤ 10⁻⁸.
   /// - Returns: As the generic form.
-  /// - Throws: As the generic form, and
+  /// - Throws: As the generic form, and as ``hessian(at:of:)``:
   ///   ``EpsilonError/hessianTooLarge(count:)`` if the Hessian cannot be
-  ///   allocated.
+  ///   allocated, ``TapeError`` if `loss` returns a variable of another
+  ///   tape or the tape cannot grow.
   /// - Complexity: Per iteration, ⌈N/8⌉ recordings of `loss` for the
   ///   value, gradient and Hessian, one evaluation per line-search trial,
   ///   and an O(N³) solve.
