@@ -251,6 +251,26 @@ struct EdgeRun {
         }
       }
     }
+    // H·eₖ is column k, by both forms of hessianVectorProduct.
+    for k in 0..<n {
+      let e = (0..<n).map { $0 == k ? 1.0 : 0.0 }
+      let products = [
+        (
+          "hessianVectorProduct closure",
+          try hessianVectorProduct(at: x, along: e) {
+            evaluate(program, $0)
+          }
+        ),
+        ("hessianVectorProduct(of:)", try hessianVectorProduct(of: function, at: x, along: e)),
+      ]
+      for (mode, column) in products {
+        for l in 0..<n {
+          expectSame(
+            column[l], reference[l, k], second: (l, k),
+            "(H·e\(k))\(l) by \(mode) vs .hyperDual")
+        }
+      }
+    }
 
     // One-input second-order numbers and nested duals, every input.
     for i in 0..<n {
