@@ -253,24 +253,16 @@ extension Harness {
           return nil
         }
       }
-      add(
-        "W3", "hvp", n: n, role: .extra,
-        verify: checkProduct { try? hessianVectorProduct(of: f, at: $0, along: v) },
-        body: { count in
-          cycle4(pool, count) { x in
-            blackHole(try! hessianVectorProduct(of: f, at: x, along: v))
-          }
-        })
-      add(
-        "W3", "hvp-closure", n: n, role: .extra,
-        verify: checkProduct { x in
-          try? hessianVectorProduct(at: x, along: v) { rosenbrock($0) }
-        },
-        body: { count in
-          cycle4(pool, count) { x in
-            blackHole(try! hessianVectorProduct(at: x, along: v) { rosenbrock($0) })
-          }
-        })
+      let products: [(String, ([Double]) throws -> [Double])] = [
+        ("hvp", { x in try hessianVectorProduct(of: f, at: x, along: v) }),
+        ("hvp-closure", { x in try hessianVectorProduct(at: x, along: v) { rosenbrock($0) } }),
+      ]
+      for (name, product) in products {
+        add(
+          "W3", name, n: n, role: .extra,
+          verify: checkProduct { try? product($0) },
+          body: { count in cycle4(pool, count) { x in blackHole(try! product(x)) } })
+      }
 
       // Forward over reverse by hand, one sweep of N-lane duals.
       switch n {
