@@ -1,6 +1,7 @@
 // What generic code and driver closures can write besides + − × ÷: the
 // static elementary functions, FloatingPoint's constants, conversions from
-// any binary number, and squareRoot().
+// any binary number, and the standard library's instance spellings
+// (squareRoot(), rounded(_:), the remainders).
 // Each value is checked against the same formula on plain numbers, and each
 // derivative against its analytic form.
 
@@ -49,6 +50,55 @@ struct GenericCodeTests {
     func f<T: ADReal>(_ x: T) -> T { x.squareRoot() }
     #expect(derivative(at: 4.0) { f($0) } == 0.25)
     #expect(f(4.0) == 2)
+  }
+
+  @Test("x.rounded(rule) rounds the value as Double does, derivative zero in every mode")
+  func rounded() throws {
+    let rules: [FloatingPointRoundingRule] = [
+      .toNearestOrAwayFromZero, .toNearestOrEven, .up, .down, .towardZero, .awayFromZero,
+    ]
+    func f<T: ADReal>(_ x: T, _ rule: FloatingPointRoundingRule) -> T {
+      x.rounded(rule) * x
+    }
+    // Halves, the whole numbers and signed zeros where the rules differ.
+    for p in [2.5, -2.5, 3.5, -0.5, 0.0, -0.0, 1.0, -1.0, 0.7, -1.3] {
+      #expect(isSameValue(Dual<Double>(p, partials: 1).rounded().value, p.rounded()))
+      for rule in rules {
+        let r = p.rounded(rule)
+        #expect(isSameValue(f(p, rule), r * p))
+        // (x rounded)·x has derivative "x rounded": the rounding adds none.
+        #expect(derivative(at: p) { f($0, rule) } == r, "\(rule) at \(p)")
+        #expect(secondDerivative(at: p) { f($0, rule) } == 0, "\(rule) at \(p)")
+        #expect(try reverseGradient(at: [p]) { f($0[0], rule) } == [r])
+        #expect(try hessian(at: [p]) { x in f(x[0], rule) }[0, 0] == 0)
+        #expect(isSameValue(Float(p).rounded(rule), Dual<Float>(Float(p)).rounded(rule).value))
+      }
+    }
+  }
+
+  @Test("x.remainder(dividingBy: y) and truncatingRemainder: exact values, ∂x = 1, ∂y = −q")
+  func remainders() throws {
+    func f<T: ADReal>(_ x: T, _ y: T) -> T { x.remainder(dividingBy: y) }
+    func g<T: ADReal>(_ x: T, _ y: T) -> T { x.truncatingRemainder(dividingBy: y) }
+    // 5.25 / −1.5 = −3.5, a tie: q is −4 (even) for the remainder, −3 truncated.
+    for (x, y, q, t) in [
+      (7.5, 2.0, 4.0, 3.0), (5.25, -1.5, -4.0, -3.0), (-7.0, 0.75, -9.0, -9.0),
+      (0.25, 3.0, 0.0, 0.0), (1e17, 3.0, 33_333_333_333_333_332, 33_333_333_333_333_332),
+    ] {
+      #expect(f(x, y) == x.remainder(dividingBy: y))
+      #expect(g(x, y) == x.truncatingRemainder(dividingBy: y))
+      #expect(gradient(at: [x, y]) { v in f(v[0], v[1]) } == [1, -q])
+      #expect(gradient(at: [x, y]) { v in g(v[0], v[1]) } == [1, -t])
+      #expect(try reverseGradient(at: [x, y]) { v in g(v[0], v[1]) } == [1, -t])
+      let h = try hessian(at: [x, y]) { v in f(v[0], v[1]) * v[0] }
+      // ∂²(r·x): ∂xx = 2, ∂xy = −q, ∂yy = 0.
+      #expect(h[0, 0] == 2 && h[0, 1] == -q && h[1, 1] == 0)
+    }
+    // A NaN value (y = 0) has NaN partials, as every rule's.
+    let z = gradient(at: [1.0, 0.0]) { v in f(v[0], v[1]) }
+    #expect(z[0].isNaN && z[1].isNaN)
+    // The free C spelling is not Epsilon's: `fmod` on a dual does not compile
+    // and names this method (Tests/CompileFailures).
   }
 
   @Test("a constant's zero partials annihilate, even against ∞ (sqrt at 0)")

@@ -304,9 +304,9 @@ struct UnaryRuleTests {
 
 // MARK: - Functions of two variables
 
-/// pow(x, y), atan2(y, x) and hypot(x, y).
+/// pow(x, y), atan2(y, x), hypot(x, y) and the two remainders of x by y.
 enum BinaryFunction: Sendable, CaseIterable, CustomTestStringConvertible {
-  case pow, atan2, hypot
+  case pow, atan2, hypot, remainder, truncatingRemainder
 
   var testDescription: String { "\(self)" }
 
@@ -318,6 +318,9 @@ enum BinaryFunction: Sendable, CaseIterable, CustomTestStringConvertible {
     // Nested duals get ∂xx of hypot as 1/h − x²/h³, which cancels when
     // |x| ≫ |y| (condition (x² + y²)/y²): points keep |x| and |y| alike.
     case .hypot: return [(3, 4), (-0.5, 1.25), (2, -1.5), (-1, -1)]
+    // 5.25 / −1.5 = −3.5 is a tie: the IEEE quotient is −4, the truncated −3.
+    case .remainder, .truncatingRemainder:
+      return [(7.5, 2), (5.25, -1.5), (-5.25, 1.5), (0.25, 3), (-7, 0.75)]
     }
   }
 
@@ -349,6 +352,11 @@ enum BinaryFunction: Sendable, CaseIterable, CustomTestStringConvertible {
       let h = (x * x + y * y).squareRoot()
       let h3 = h * h * h
       return (x / h, y / h, y * y / h3, -x * y / h3, x * x / h3)
+    case .remainder:
+      // x − q·y with q = x/y rounded to the nearest, ties to even.
+      return (1, -(a / b).rounded(.toNearestOrEven), 0, 0, 0)
+    case .truncatingRemainder:
+      return (1, -(a / b).rounded(.towardZero), 0, 0, 0)
     }
   }
 }
@@ -361,6 +369,8 @@ func applyEpsilon<T: ADReal>(_ f: BinaryFunction, _ a: T, _ b: T) -> T {
   case .pow: return T.pow(a, b)
   case .atan2: return T.atan2(a, b)
   case .hypot: return T.hypot(a, b)
+  case .remainder: return a.remainder(dividingBy: b)
+  case .truncatingRemainder: return a.truncatingRemainder(dividingBy: b)
   }
 }
 
@@ -371,6 +381,8 @@ private func cLibraryDouble(_ f: BinaryFunction, _ a: Double, _ b: Double) -> Do
   case .pow: return pow(a, b)
   case .atan2: return atan2(a, b)
   case .hypot: return hypot(a, b)
+  case .remainder: return remainder(a, b)
+  case .truncatingRemainder: return fmod(a, b)
   }
 }
 
@@ -380,6 +392,8 @@ private func cLibraryFloat(_ f: BinaryFunction, _ a: Float, _ b: Float) -> Float
   case .pow: return pow(a, b)
   case .atan2: return atan2(a, b)
   case .hypot: return hypot(a, b)
+  case .remainder: return remainder(a, b)
+  case .truncatingRemainder: return fmod(a, b)
   }
 }
 
@@ -573,6 +587,8 @@ extension BinaryFunction {
     case .pow: return Rules.Pow()
     case .atan2: return Rules.Atan2()
     case .hypot: return Rules.Hypot()
+    case .remainder: return Rules.Remainder()
+    case .truncatingRemainder: return Rules.Remainder(truncating: true)
     }
   }
 }

@@ -33,6 +33,7 @@ private struct UserSquare: UnaryRule {
   #expect(flagsHold(Rules.Floor()))
   #expect(flagsHold(Rules.Ceil()))
   #expect(flagsHold(Rules.Rounded()))
+  #expect(flagsHold(Rules.Rounded(.towardZero)))
   #expect(flagsHold(Rules.Exp()))
   #expect(Rules.Abs.hasZeroSecondDerivative && !Rules.Abs.hasZeroDerivative)
   #expect(Rules.Floor.hasZeroDerivative && Rules.Sign.hasZeroDerivative)

@@ -1,11 +1,12 @@
 // What generic code expects of a real number beyond the field operations:
 // the constants of `FloatingPoint`, conversion from any binary number, and
-// `squareRoot()`. Plain numbers have all of these from the standard library.
+// the standard library's instance spellings (`squareRoot()`, `rounded()`,
+// the remainders). Plain numbers have all of these from the standard library.
 //
 // The constants are requirements of `ADReal` (declared in ADReal.swift), so
 // `T.pi` in generic code is the same value as `Double.pi` or `Float.pi` for
 // the same scalar; Epsilon's number types take them from their value type
-// here. The conversions and `squareRoot()` are extension members, disfavoured,
+// here. The conversions and instance spellings are extension members, disfavoured,
 // so that on `Double` and `Float` the standard library's own always win.
 
 extension ChainRuleApplicable {
@@ -53,6 +54,37 @@ extension ADReal {
   /// the standard library's spelling of `T.sqrt(x)`.
   @inlinable @_disfavoredOverload
   public func squareRoot() -> Self { Self.sqrt(self) }
+
+  /// The number rounded to the nearest whole number, halves away from
+  /// zero: the standard library's spelling of `T.rounded(x)`. Its
+  /// derivatives are zero (``Rules/Rounded``).
+  @inlinable @_disfavoredOverload
+  public func rounded() -> Self { Self._apply(Rules.Rounded(), self) }
+
+  /// The number rounded to a whole number by `rule`, as
+  /// `Double.rounded(_:)`: `.down` is `floor`, `.up` is `ceil`,
+  /// `.towardZero` is C's `trunc`. Its derivatives are zero
+  /// (``Rules/Rounded``).
+  @inlinable @_disfavoredOverload
+  public func rounded(_ rule: FloatingPointRoundingRule) -> Self {
+    Self._apply(Rules.Rounded(rule), self)
+  }
+
+  /// The IEEE remainder of the number divided by `other`, x − q·y with q
+  /// the whole number nearest to x/y, as `Double.remainder(dividingBy:)`;
+  /// derivatives 1 and −q (``Rules/Remainder``).
+  @inlinable @_disfavoredOverload
+  public func remainder(dividingBy other: Self) -> Self {
+    Self._apply(Rules.Remainder(), self, other)
+  }
+
+  /// The remainder of the number divided by `other` with the quotient
+  /// truncated, as `Double.truncatingRemainder(dividingBy:)` and C's
+  /// `fmod`; derivatives 1 and −q (``Rules/Remainder``).
+  @inlinable @_disfavoredOverload
+  public func truncatingRemainder(dividingBy other: Self) -> Self {
+    Self._apply(Rules.Remainder(truncating: true), self, other)
+  }
 
   /// A constant converted from any binary floating-point number (`Float`,
   /// `Float16`, `Double`), through `Double`.

@@ -129,3 +129,48 @@ extension Rules {
     }
   }
 }
+
+// MARK: - Remainders
+
+extension Rules {
+  /// The remainder of x divided by y with a whole-number quotient q,
+  /// x − q·y, computed exactly: the standard library's
+  /// `remainder(dividingBy:)` (q nearest to x/y, ties to even) or
+  /// `truncatingRemainder(dividingBy:)` (q = x/y truncated, C's `fmod`).
+  ///
+  /// ∂x = 1, ∂y = −q; every second partial is 0. q is piecewise constant
+  /// in x and y, so where it jumps these are the one-sided derivatives of
+  /// the piece the value comes from; q is read back from the value as
+  /// (x − r)/y rounded, which is exact while |q| < 2⁵³. Where the value
+  /// is NaN (y = 0, x infinite) both partials are NaN. The second partials
+  /// are not flagged as zero for sparsity detection: at a NaN value every
+  /// mode's Hessian is NaN, and a sparse one must not read 0 there.
+  public struct Remainder: BinaryRule {
+    /// Whether the quotient is truncated (`fmod`) rather than rounded to
+    /// the nearest (IEEE `remainder`).
+    public var truncating: Bool
+    /// The IEEE remainder, `x.remainder(dividingBy: y)`, or with
+    /// `truncating` the remainder of C's `fmod`,
+    /// `x.truncatingRemainder(dividingBy: y)`.
+    @inlinable public init(truncating: Bool = false) { self.truncating = truncating }
+    @inlinable
+    public func value(_ x: Double, _ y: Double) -> Double {
+      truncating ? x.truncatingRemainder(dividingBy: y) : x.remainder(dividingBy: y)
+    }
+    @inlinable
+    public func value(_ x: Float, _ y: Float) -> Float {
+      truncating ? x.truncatingRemainder(dividingBy: y) : x.remainder(dividingBy: y)
+    }
+    @inlinable
+    public func partials<T: ADReal>(at x: T, _ y: T, value r: T) -> (first: T, second: T) {
+      if r.isNaN { return (r, r) }
+      return (1, -T.rounded((x - r) / y))
+    }
+    @inlinable
+    public func secondPartials<T: ADReal>(
+      at x: T, _ y: T, value r: T, partials: (first: T, second: T)
+    ) -> (firstFirst: T, firstSecond: T, secondSecond: T) {
+      (0, 0, 0)
+    }
+  }
+}

@@ -503,17 +503,23 @@ extension Rules {
     public func secondDerivative<T: ADReal>(at x: T, value y: T, derivative dy: T) -> T { 0 }
   }
 
-  /// a rounded to the nearest whole number, halves away from zero (as
-  /// `Double.rounded()`); derivative 0 everywhere.
+  /// a rounded to a whole number by a rounding rule, as
+  /// `Double.rounded(_:)` (by default to the nearest, halves away from
+  /// zero, as `Double.rounded()`); derivative 0 everywhere.
   public struct Rounded: UnaryRule {
-    /// The rule; it has no parameters.
-    @inlinable public init() {}
+    /// How the value is rounded.
+    public var rule: FloatingPointRoundingRule
+    /// Rounding to the nearest whole number, halves away from zero.
+    @inlinable public init() { rule = .toNearestOrAwayFromZero }
+    /// Rounding by `rule`: `.down` is `floor`, `.up` is `ceil`,
+    /// `.towardZero` is `trunc`.
+    @inlinable public init(_ rule: FloatingPointRoundingRule) { self.rule = rule }
     /// Piecewise constant: its result depends on no input.
     @inlinable public static var hasZeroDerivative: Bool { true }
     /// Piecewise constant, so f″ = 0 too.
     @inlinable public static var hasZeroSecondDerivative: Bool { true }
-    @inlinable public func value(_ x: Double) -> Double { x.rounded() }
-    @inlinable public func value(_ x: Float) -> Float { x.rounded() }
+    @inlinable public func value(_ x: Double) -> Double { x.rounded(rule) }
+    @inlinable public func value(_ x: Float) -> Float { x.rounded(rule) }
     @inlinable
     public func derivative<T: ADReal>(at x: T, value y: T) -> T { 0 }
     @inlinable
