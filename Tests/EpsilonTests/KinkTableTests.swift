@@ -122,6 +122,16 @@ let kinkTable: [KinkRow] = [
   .binary(.min, at: 1, 1, 1, (1, 0), (0, 0, 0)),
   // x/y: 1/y, −(x/y)/y; ∂xy = −1/y², ∂yy = 2x/y³.
   .binary(.divide, at: 1, 0, inf, (inf, -inf), (0, -inf, inf)),
+  // Remainders x − q·y: (1, −q) with the q the value was formed with,
+  // jumps included (3/2 is a tie: the IEEE q is 2, even; truncated, 1);
+  // NaN partials with a NaN value.
+  .binary(.remainder, at: 3, 2, -1, (1, -2), (0, 0, 0)),
+  .binary(.truncatingRemainder, at: 3, 2, 1, (1, -1), (0, 0, 0)),
+  .binary(.truncatingRemainder, at: 4, 2, 0, (1, -2), (0, 0, 0)),
+  .binary(.truncatingRemainder, at: -4, 2, -0.0, (1, 2), (0, 0, 0)),
+  .binary(.remainder, at: 0, 3, 0, (1, -0.0), (0, 0, 0)),
+  .binary(.remainder, at: 1, 0, nan, (nan, nan), (nan, nan, nan)),
+  .binary(.truncatingRemainder, at: inf, 2, nan, (nan, nan), (nan, nan, nan)),
 ]
 
 /// NaN for NaN, else equal (±0 equal).

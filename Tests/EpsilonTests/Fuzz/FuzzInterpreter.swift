@@ -53,6 +53,8 @@ func apply<T: ADReal>(_ op: FuzzBinary, _ a: T, _ b: T) -> T {
   case .hypot: return T.hypot(a, b)
   case .min: return Swift.min(a, b)
   case .max: return Swift.max(a, b)
+  case .remainder: return a.remainder(dividingBy: b)
+  case .truncatingRemainder: return a.truncatingRemainder(dividingBy: b)
   }
 }
 
@@ -105,6 +107,11 @@ func fuzzBranchSignature(_ program: FuzzProgram, _ r: [Double]) -> [Int] {
       signature.append(r[a] < r[b] ? 0 : 1)
     case .binary(.atan2, let y, let x):
       signature.append(x < 0 ? (y < 0 ? -1 : 1) : 0)
+    // The quotient: rounded to the nearest (jumps at halves) or truncated.
+    case .binary(.remainder, let a, let b):
+      signature.append(fuzzPiece(r[a] / r[b]))
+    case .binary(.truncatingRemainder, let a, let b):
+      signature.append(fuzzPiece(r[a] / r[b] - 0.5))
     // Poles: a stencil must not jump across one (tan's argument can move
     // by many periods when it is amplified, as in tan(sinh(x³))).
     case .unary(.tan, let a):
@@ -168,6 +175,12 @@ func fuzzRejection(_ program: FuzzProgram, _ r: [Double]) -> String? {
         ok =
           (a - b).magnitude
           >= d * Swift.max(1, a.magnitude, b.magnitude)
+      case .remainder:
+        let q = a / b
+        ok = b.magnitude >= d && (q - (q.rounded(.down) + 0.5)).magnitude >= d
+      case .truncatingRemainder:
+        let q = a / b
+        ok = b.magnitude >= d && (q - q.rounded()).magnitude >= d
       default: ok = true
       }
     }

@@ -16,6 +16,7 @@ enum FuzzUnary: String, CaseIterable, Sendable {
 /// arguments active, `atan2`, `hypot`, `min` and `max`.
 enum FuzzBinary: String, CaseIterable, Sendable {
   case add, subtract, multiply, divide, pow, atan2, hypot, min, max
+  case remainder, truncatingRemainder
 }
 
 /// One node of a program; arguments name earlier instructions.
@@ -70,6 +71,8 @@ struct FuzzProgram: Sendable, CustomStringConvertible {
       case .divide: return "t\(a) / t\(b)"
       case .min: return "Swift.min(t\(a), t\(b))"
       case .max: return "Swift.max(t\(a), t\(b))"
+      case .remainder: return "t\(a).remainder(dividingBy: t\(b))"
+      case .truncatingRemainder: return "t\(a).truncatingRemainder(dividingBy: t\(b))"
       default: return "\(op.rawValue)(t\(a), t\(b))"
       }
     }
