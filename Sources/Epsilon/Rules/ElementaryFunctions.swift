@@ -392,3 +392,62 @@ public func atan2<T: ADReal>(_ y: T, _ x: T) -> T { T.atan2(y, x) }
     "in generic code write T.hypot(x, y) (it type-checks fast); on Double or Float, import Foundation"
 )
 public func hypot<T: ADReal>(_ x: T, _ y: T) -> T { T.hypot(x, y) }
+
+// MARK: - C library functions with another spelling, or no rule
+
+// On plain numbers these are the C library's; on Epsilon's numbers and in
+// generic code they would drop the derivatives or do not exist, so the call
+// fails with a message that names the spelling that works.
+
+/// Unavailable on Epsilon's numbers: write `x.truncatingRemainder(dividingBy: y)`.
+@available(
+  *, unavailable,
+  message: "write x.truncatingRemainder(dividingBy: y): it is fmod, with its derivatives"
+)
+public func fmod<T: ADReal>(_ x: T, _ y: T) -> T { x.truncatingRemainder(dividingBy: y) }
+
+/// Unavailable on Epsilon's numbers: write `x.remainder(dividingBy: y)`.
+@available(
+  *, unavailable,
+  message: "write x.remainder(dividingBy: y): it is the C remainder, with its derivatives"
+)
+public func remainder<T: ADReal>(_ x: T, _ y: T) -> T { x.remainder(dividingBy: y) }
+
+/// Unavailable on Epsilon's numbers: write `x.rounded(.towardZero)`.
+@available(*, unavailable, message: "write x.rounded(.towardZero): it is trunc")
+public func trunc<T: ADReal>(_ x: T) -> T { x.rounded(.towardZero) }
+
+/// Unavailable on Epsilon's numbers: write `x.rounded()`.
+@available(*, unavailable, message: "write x.rounded(): it is round, halves away from zero")
+public func round<T: ADReal>(_ x: T) -> T { x.rounded() }
+
+/// Unavailable on Epsilon's numbers: write `x * y + z`.
+@available(
+  *, unavailable,
+  message: "write x * y + z: the product and the sum carry the derivatives (not fused)"
+)
+public func fma<T: ADReal>(_ x: T, _ y: T, _ z: T) -> T { x * y + z }
+
+/// Unavailable on Epsilon's numbers: write `max(x, y)`.
+@available(*, unavailable, message: "write max(x, y)")
+public func fmax<T: ADReal>(_ x: T, _ y: T) -> T { max(x, y) }
+
+/// Unavailable on Epsilon's numbers: write `min(x, y)`.
+@available(*, unavailable, message: "write min(x, y)")
+public func fmin<T: ADReal>(_ x: T, _ y: T) -> T { min(x, y) }
+
+/// Unavailable: Epsilon has no rule for Γ(x); teach it one.
+@available(
+  *, unavailable,
+  message:
+    "Epsilon has no rule for tgamma: write one as a UnaryRule (article 'Teaching Epsilon a New Function') and call it as a function"
+)
+public func tgamma<T: ADReal>(_ x: T) -> T { fatalError() }
+
+/// Unavailable: Epsilon has no rule for ln|Γ(x)|; teach it one.
+@available(
+  *, unavailable,
+  message:
+    "Epsilon has no rule for lgamma: write one as a UnaryRule (article 'Teaching Epsilon a New Function') and call it as a function"
+)
+public func lgamma<T: ADReal>(_ x: T) -> T { fatalError() }
