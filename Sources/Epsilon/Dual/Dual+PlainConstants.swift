@@ -1,0 +1,34 @@
+// A plain constant beside a dual, named where it happens. `let k = 2.5`
+// captured in a closure and written `k * x` does not compile: a `Double`
+// and a dual are different types, and mixed operators that worked would
+// make long closures with literals too slow to type-check. Unavailable ones
+// cost nothing measurable and turn the type mismatch into the fix,
+// `Dual(k) * x`. They are declared for `Double`-valued duals (the number
+// types of `derivative` and `gradient`) only.
+
+extension Dual where Value == Double {
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: Dual(k) * x")
+  public static func * (lhs: Double, rhs: Self) -> Self { fatalError() }
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: x * Dual(k)")
+  public static func * (lhs: Self, rhs: Double) -> Self { fatalError() }
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: Dual(k) / x")
+  public static func / (lhs: Double, rhs: Self) -> Self { fatalError() }
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: x / Dual(k)")
+  public static func / (lhs: Self, rhs: Double) -> Self { fatalError() }
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: Dual(k) + x")
+  public static func + (lhs: Double, rhs: Self) -> Self { fatalError() }
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: x + Dual(k)")
+  public static func + (lhs: Self, rhs: Double) -> Self { fatalError() }
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: Dual(k) - x")
+  public static func - (lhs: Double, rhs: Self) -> Self { fatalError() }
+  /// Unavailable: lift the plain constant with `Dual(k)`.
+  @available(*, unavailable, message: "lift the plain constant into a dual: x - Dual(k)")
+  public static func - (lhs: Self, rhs: Double) -> Self { fatalError() }
+}
