@@ -141,7 +141,10 @@ extension Rules {
   /// ∂x = 1, ∂y = −q; every second partial is 0. q is piecewise constant
   /// in x and y, so where it jumps these are the one-sided derivatives of
   /// the piece the value comes from; q is read back from the value as
-  /// (x − r)/y rounded, which is exact while |q| < 2⁵³. Where the value
+  /// (x − r)/y rounded to a whole number, which recovers it exactly while
+  /// |q| is below about 2⁵⁰ in `Double` and 2²¹ in `Float` (the quotient's
+  /// rounding error stays under ½; a few bits further the type no longer
+  /// holds every whole number). Where the value
   /// is NaN (y = 0, x infinite) both partials are NaN. The second partials
   /// are not flagged as zero for sparsity detection: at a NaN value every
   /// mode's Hessian is NaN, and a sparse one must not read 0 there.
