@@ -73,6 +73,7 @@ def cases():
             % (point, e),
             "tape": "let tape = GradientTape<%s>()\n  _ = try tape.gradient(at: %s) { v in %s }"
             % (scalar, point, e),
+            "reverse": "_ = try reverseGradient(at: %s) { v in %s }" % (point, e),
         }
         for name, body in bodies.items():
             yield ("closure-%s-%s-24" % (name, scalar.lower()),
