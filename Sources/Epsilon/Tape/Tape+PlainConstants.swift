@@ -5,10 +5,11 @@
 // `k * x` is an error that says `.init(k) * x`.
 
 /// The values of the tapes whose closures capture plain `Double`
-/// constants: `Double` itself and the closure Hessian's eight-lane duals.
+/// constants: `Double` itself, the closure Hessian's eight-lane duals and
+/// the Hessian-vector product's one-lane duals.
 public protocol _DoubleTapeValue {}
 extension Double: _DoubleTapeValue {}
-extension Dual: _DoubleTapeValue where Partials == SIMD8<Double> {}
+extension Dual: _DoubleTapeValue where Value == Double {}
 
 extension GradientTape.Variable where T: _DoubleTapeValue {
   /// Unavailable: lift the plain constant with `.init(k)`.
