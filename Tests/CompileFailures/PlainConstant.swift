@@ -1,4 +1,4 @@
-// expected-error: lift the plain constant into a dual: Dual(k) * x
+// expected-error: lift the plain number into a dual: Dual(k) * x
 //
 // A captured Double beside a dual does not compile (mixed operators would
 // slow down type-checking); the error names the fix at the operator.
