@@ -10,6 +10,8 @@
 // the mistake does not pay for them (the type-check matrix measures each
 // driver's closures).
 
+// MARK: - The accumulation
+
 extension Dual {
   /// Unavailable: a plain accumulator would drop the derivatives.
   @available(
@@ -17,7 +19,6 @@ extension Dual {
     message:
       "adding an Epsilon number into a plain number drops its derivatives: declare the accumulator with the closure's number type (var s = 0 * v[0] in a closure, var s: T = 0 in a generic function)"
   )
-  @_disfavoredOverload
   public static func += (lhs: inout Value, rhs: Self) { fatalError() }
 
   /// Unavailable: a plain accumulator would drop the derivatives.
@@ -26,9 +27,20 @@ extension Dual {
     message:
       "subtracting an Epsilon number from a plain number drops its derivatives: declare the accumulator with the closure's number type (var s = 0 * v[0] in a closure, var s: T = 0 in a generic function)"
   )
-  @_disfavoredOverload
   public static func -= (lhs: inout Value, rhs: Self) { fatalError() }
 }
+
+extension GradientTape.Variable where T: _DoubleTapeValue {
+  /// Unavailable: a plain accumulator would drop the derivatives.
+  @available(
+    *, unavailable,
+    message:
+      "adding a tape's variable into a plain number drops its derivatives: declare the accumulator with the closure's number type (var s = 0 * v[0] in a closure, var s: T = 0 in a generic function)"
+  )
+  public static func += (lhs: inout Double, rhs: Self) { fatalError() }
+}
+
+// MARK: - Drivers on duals
 
 /// Unavailable: the closure returns a plain number, without derivatives.
 @available(
@@ -48,41 +60,6 @@ public func gradient<T: ADScalar>(at x: [T], of f: ([Dual<SIMD8<T>>]) -> T) -> [
 )
 public func derivative<T>(at x: T, of f: (Dual<T>) -> T) -> T
 where T: DualPartials, T.Scalar == T {
-  fatalError()
-}
-
-extension GradientTape.Variable where T: _DoubleTapeValue {
-  /// Unavailable: a plain accumulator would drop the derivatives.
-  @available(
-    *, unavailable,
-    message:
-      "adding a tape's variable into a plain number drops its derivatives: declare the accumulator with the closure's number type (var s = 0 * v[0] in a closure, var s: T = 0 in a generic function)"
-  )
-  @_disfavoredOverload
-  public static func += (lhs: inout Double, rhs: Self) { fatalError() }
-}
-
-/// Unavailable: the closure returns a plain number, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns a plain number, so its derivatives are lost: return a tape's variable (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func reverseGradient(at x: [Double], of f: ([GradientTape<Double>.Variable]) -> Double)
-  -> [Double]
-{
-  fatalError()
-}
-
-/// Unavailable: the closure returns a plain number, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns a plain number, so its derivatives are lost: return a tape's variable (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func hessian(
-  at x: [Double], of f: ([GradientTape<Dual<SIMD8<Double>>>.Variable]) -> Double
-) -> Hessian<Double> {
   fatalError()
 }
 
@@ -133,6 +110,77 @@ public func valueWithGradient<P>(
   fatalError()
 }
 
+/// Unavailable: the closure returns plain numbers, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns a plain number, so its derivatives are lost: return an Epsilon number (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func checkGradient<T: ADScalar>(at x: [T], of f: ([Dual<SIMD8<T>>]) -> T)
+  -> GradientCheck<T>
+{
+  fatalError()
+}
+
+/// Unavailable: the closure returns plain numbers, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns plain numbers, so their derivatives are lost: return Epsilon numbers (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func jacobian<T: ADScalar>(at x: [T], of f: ([Dual<SIMD8<T>>]) -> [T]) -> [[T]] {
+  fatalError()
+}
+
+/// Unavailable: the closure returns plain numbers, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns plain numbers, so their derivatives are lost: return Epsilon numbers (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func jacobian<P>(at x: [P.Scalar], chunk: P.Type, of f: ([Dual<P>]) -> [P.Scalar])
+  -> [[P.Scalar]] where P: SIMD & DualPartials, P.Scalar: ADScalar
+{
+  fatalError()
+}
+
+/// Unavailable: the closure returns plain numbers, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns plain numbers, so their derivatives are lost: return Epsilon numbers (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func directionalDerivative<T>(at x: [T], along v: [T], of f: ([Dual<T>]) -> [T]) -> [T]
+where T: DualPartials, T.Scalar == T {
+  fatalError()
+}
+
+// MARK: - Drivers on tapes
+
+/// Unavailable: the closure returns a plain number, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns a plain number, so its derivatives are lost: return a tape's variable (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func reverseGradient(at x: [Double], of f: ([GradientTape<Double>.Variable]) -> Double)
+  -> [Double]
+{
+  fatalError()
+}
+
+/// Unavailable: the closure returns a plain number, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns a plain number, so its derivatives are lost: return a tape's variable (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func hessian(
+  at x: [Double], of f: ([GradientTape<Dual<SIMD8<Double>>>.Variable]) -> Double
+) -> Hessian<Double> {
+  fatalError()
+}
+
 /// Unavailable: the closure returns a plain number, without derivatives.
 @available(
   *, unavailable,
@@ -168,6 +216,32 @@ public func hessianVectorProduct(
 ) -> [Double] {
   fatalError()
 }
+
+/// Unavailable: the closure returns plain numbers, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns plain numbers, so their derivatives are lost: return a tape's variables (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func reverseJacobian(
+  at x: [Double], of f: ([GradientTape<Double>.Variable]) -> [Double]
+) -> [[Double]] {
+  fatalError()
+}
+
+/// Unavailable: the closure returns plain numbers, without derivatives.
+@available(
+  *, unavailable,
+  message:
+    "the closure returns plain numbers, so their derivatives are lost: return a tape's variables (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
+)
+public func vectorJacobianProduct(
+  at x: [Double], along v: [Double], of f: ([GradientTape<Double>.Variable]) -> [Double]
+) -> [Double] {
+  fatalError()
+}
+
+// MARK: - Workspaces, tapes and optimizers
 
 extension GradientWorkspace {
   /// Unavailable: the closure returns a plain number, without derivatives.
@@ -262,73 +336,4 @@ extension Newton {
   ) -> OptimizationResult<T> {
     fatalError()
   }
-}
-
-/// Unavailable: the closure returns plain numbers, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns a plain number, so its derivatives are lost: return an Epsilon number (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func checkGradient<T: ADScalar>(at x: [T], of f: ([Dual<SIMD8<T>>]) -> T)
-  -> GradientCheck<T>
-{
-  fatalError()
-}
-
-/// Unavailable: the closure returns plain numbers, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns plain numbers, so their derivatives are lost: return Epsilon numbers (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func jacobian<T: ADScalar>(at x: [T], of f: ([Dual<SIMD8<T>>]) -> [T]) -> [[T]] {
-  fatalError()
-}
-
-/// Unavailable: the closure returns plain numbers, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns plain numbers, so their derivatives are lost: return Epsilon numbers (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func jacobian<P>(at x: [P.Scalar], chunk: P.Type, of f: ([Dual<P>]) -> [P.Scalar])
-  -> [[P.Scalar]] where P: SIMD & DualPartials, P.Scalar: ADScalar
-{
-  fatalError()
-}
-
-/// Unavailable: the closure returns plain numbers, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns plain numbers, so their derivatives are lost: return Epsilon numbers (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func directionalDerivative<T>(at x: [T], along v: [T], of f: ([Dual<T>]) -> [T]) -> [T]
-where T: DualPartials, T.Scalar == T {
-  fatalError()
-}
-
-/// Unavailable: the closure returns plain numbers, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns plain numbers, so their derivatives are lost: return a tape's variables (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func reverseJacobian(
-  at x: [Double], of f: ([GradientTape<Double>.Variable]) -> [Double]
-) -> [[Double]] {
-  fatalError()
-}
-
-/// Unavailable: the closure returns plain numbers, without derivatives.
-@available(
-  *, unavailable,
-  message:
-    "the closure returns plain numbers, so their derivatives are lost: return a tape's variables (an accumulator declared var s = 0.0 is plain: declare it var s = 0 * v[0])"
-)
-public func vectorJacobianProduct(
-  at x: [Double], along v: [Double], of f: ([GradientTape<Double>.Variable]) -> [Double]
-) -> [Double] {
-  fatalError()
 }
