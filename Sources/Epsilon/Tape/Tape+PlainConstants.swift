@@ -1,12 +1,13 @@
 // A plain constant beside a tape's variable, named where it happens, as
 // for duals (Dual+PlainConstants.swift): in the closures of
-// `reverseGradient` and a tape's `gradient` (variables over `Double`) and of
-// the closure `hessian` and `Newton` (variables over `Dual<SIMD8<Double>>`),
-// `k * x` is an error that says `.init(k) * x`.
+// `reverseGradient` and a tape's `gradient` (variables over `Double`), of
+// the closure `hessian` and `Newton` (over `Dual<SIMD8<Double>>`) and of
+// `hessianVectorProduct` (over `Dual<Double>`), `k * x` is an error that
+// says `.init(k) * x`.
 
 /// The values of the tapes whose closures capture plain `Double`
-/// constants: `Double` itself, the closure Hessian's eight-lane duals and
-/// the Hessian-vector product's one-lane duals.
+/// constants: `Double` itself and the `Double`-valued duals (the closure
+/// Hessian's eight-lane ones, the Hessian-vector product's one-lane ones).
 public protocol _DoubleTapeValue {}
 extension Double: _DoubleTapeValue {}
 extension Dual: _DoubleTapeValue where Value == Double {}
