@@ -101,6 +101,32 @@ struct GenericCodeTests {
     // and names this method (Tests/CompileFailures).
   }
 
+  @Test("the fixes the compile errors name compile and are exact")
+  func namedFixesWork() throws {
+    let k = 2.5
+    let x = [1.0, 2.0, 3.0]
+    // "declare the accumulator with the closure's number type: var s = 0 * v[0]"
+    let g = gradient(at: x) { v in
+      var s = 0 * v[0]
+      for e in v { s += e * e }
+      return s
+    }
+    #expect(g == [2, 4, 6])
+    let r = try reverseGradient(at: x) { v in
+      var s = 0 * v[0]
+      for e in v { s -= e * e }
+      return s
+    }
+    #expect(r == [-2, -4, -6])
+    // "lift the plain number into a dual: Dual(k) * x" and, on a tape, ".init(k) * x"
+    #expect(derivative(at: 2.0) { t in Dual(k) * t * t - t / Dual(k) } == 2 * k * 2 - 1 / k)
+    let h = try hessian(at: x) { v in .init(k) * v[0] * v[1] - v[2] / .init(k) }
+    #expect(h[0, 1] == k && h[0, 0] == 0 && h[2, 2] == 0)
+    // "write x.truncatingRemainder(dividingBy: y)" for fmod, "x.rounded(.towardZero)" for trunc
+    #expect(derivative(at: 7.5) { t in t.truncatingRemainder(dividingBy: 2) } == 1)
+    #expect(derivative(at: 7.5) { t in t.rounded(.towardZero) * t } == 7)
+  }
+
   @Test("a constant's zero partials annihilate, even against ∞ (sqrt at 0)")
   func constantTimesInfiniteSlope() {
     let k = Dual<Double>(0.0)
