@@ -144,10 +144,11 @@ extension Rules {
   /// (x − r)/y rounded to a whole number, which recovers it exactly while
   /// |q| is below about 2⁵⁰ in `Double` and 2²¹ in `Float` (the quotient's
   /// rounding error stays under ½; a few bits further the type no longer
-  /// holds every whole number). Where the value
-  /// is NaN (y = 0, x infinite) both partials are NaN. The second partials
-  /// are not flagged as zero for sparsity detection: at a NaN value every
-  /// mode's Hessian is NaN, and a sparse one must not read 0 there.
+  /// holds every whole number). Where the value is NaN (y = 0, x
+  /// infinite) the chain rule makes both partials NaN, as for every rule.
+  /// The second partials are not flagged as zero for sparsity detection:
+  /// at a NaN value every mode's Hessian is NaN, and a sparse one must not
+  /// read 0 there.
   public struct Remainder: BinaryRule {
     /// Whether the quotient is truncated (`fmod`) rather than rounded to
     /// the nearest (IEEE `remainder`).
@@ -166,8 +167,7 @@ extension Rules {
     }
     @inlinable
     public func partials<T: ADReal>(at x: T, _ y: T, value r: T) -> (first: T, second: T) {
-      if r.isNaN { return (r, r) }
-      return (1, -T.rounded((x - r) / y))
+      (1, -T.rounded((x - r) / y))
     }
     @inlinable
     public func secondPartials<T: ADReal>(

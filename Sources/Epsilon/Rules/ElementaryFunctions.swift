@@ -440,7 +440,7 @@ public func fmin<T: ADReal>(_ x: T, _ y: T) -> T { min(x, y) }
 @available(
   *, unavailable,
   message:
-    "Epsilon has no rule for tgamma: write one as a UnaryRule (article 'Teaching Epsilon a New Function') and call it as a function"
+    "Epsilon has no rule for tgamma: write one as a UnaryRule (article 'Teaching Epsilon a New Function') and call it as a function; on Double or Float, import Foundation"
 )
 public func tgamma<T: ADReal>(_ x: T) -> T { fatalError() }
 
@@ -448,6 +448,6 @@ public func tgamma<T: ADReal>(_ x: T) -> T { fatalError() }
 @available(
   *, unavailable,
   message:
-    "Epsilon has no rule for lgamma: write one as a UnaryRule (article 'Teaching Epsilon a New Function') and call it as a function"
+    "Epsilon has no rule for lgamma: write one as a UnaryRule (article 'Teaching Epsilon a New Function') and call it as a function; on Double or Float, import Foundation"
 )
 public func lgamma<T: ADReal>(_ x: T) -> T { fatalError() }
