@@ -8,7 +8,8 @@ Writes one small Swift file per case into .build/type-check-matrix, runs
 against the built module, and keeps the best time of the function bodies.
 Each case has a limit; the script exits 1 if any case fails to type-check or
 is over its limit. The cases and limits are the ones the article
-"Compile Time" (Sources/Epsilon/Epsilon.docc/CompileTime.md) documents:
+"Writing Generic Functions" (Sources/Epsilon/Epsilon.docc/WritingGenericFunctions.md,
+its section on type-checking time) documents:
 
 - a plain Double formula in a Foundation file: within 1.2x (+100 ms) of the
   same file without `import Epsilon`;
