@@ -48,7 +48,7 @@ public struct Hessian<Scalar: ADScalar>: Sendable {
   @inlinable
   init(_count count: Int, entries: Int) {
     self.count = count
-    _packed = Array(repeating: 0, count: entries)
+    _packed = ._filled(with: 0, count: entries)
   }
 
   /// The symmetric matrix whose lower triangle `rows` gives; the upper

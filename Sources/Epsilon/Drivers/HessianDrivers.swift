@@ -123,7 +123,7 @@ func _hessianVectorProductByHyperDual<T: ADScalar>(
     {
       let n = x.count
       var duals = zip(x, v).map { Number($0, epsilon1: $1, epsilon2: .zero) }
-      var product = [T](repeating: 0, count: n)
+      var product = [T]._filled(with: 0, count: n)
       for start in stride(from: 0, to: n, by: 8) {
         let block = start..<Swift.min(start + 8, n)
         for i in block { duals[i].epsilon2 = .unitPartials(i - start) }

@@ -230,7 +230,7 @@ func _hessianPasses<Scalar: ADScalar>(
   passes: (UnsafeMutableBufferPointer<Scalar>, Hessian<Scalar>._Entries)
     throws -> Scalar
 ) throws -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>) {
-  var gradient = [Scalar](repeating: 0, count: n)
+  var gradient = [Scalar]._filled(with: 0, count: n)
   var hessian = try Hessian<Scalar>(count: n)
   if n == 0 { return (try atEmptyPoint(), gradient, hessian) }
   let value = try gradient.withUnsafeMutableBufferPointer { g in

@@ -224,7 +224,7 @@ public func reverseJacobian<T: ADReal>(
   defer { adjoints.deinitialize(count: top + 1) }
   tape._isSpent = true
   return outputs.map { y in
-    var row = [T](repeating: 0, count: n)
+    var row = [T]._filled(with: 0, count: n)
     guard y._state != nil else { return row }
     // Inputs take slots 1...n, in order; the sweep stops above them.
     let slot = Int(y._slot)

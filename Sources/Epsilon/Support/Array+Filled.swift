@@ -1,0 +1,24 @@
+// Small arrays the drivers return, allocated by specialised code.
+
+extension Array {
+  /// `count` copies of `element`: what `Array(repeating:count:)` gives,
+  /// allocated where the element type is known.
+  ///
+  /// `Array(repeating:count:)` allocates through the standard library's
+  /// unspecialised path, which looks the storage class's metadata up in the
+  /// runtime's cache on every call; for the few entries of a small
+  /// gradient or Hessian that lookup costs more than filling them.
+  /// `reserveCapacity` on an empty array allocates through code specialised
+  /// for the element type, whose metadata reference is cached after its
+  /// first use. For long arrays the standard path's bulk fill is faster than
+  /// appending one element at a time, and the lookup no longer matters, so
+  /// they take it.
+  @inlinable
+  static func _filled(with element: Element, count: Int) -> [Element] {
+    guard count <= 64 else { return Array(repeating: element, count: count) }
+    var array = [Element]()
+    array.reserveCapacity(count)
+    for _ in 0..<count { array.append(element) }
+    return array
+  }
+}
