@@ -446,7 +446,10 @@ enum _TapeMemory {
 /// platform Epsilon supports has, and what the sanitizer understands.
 final class _Locked<Value>: @unchecked Sendable {
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-  private var value: Value
+  /// Accessed only under the mutex, which is what makes the access
+  /// exclusive: the runtime's own check of each access would repeat that
+  /// at a cost per call.
+  @exclusivity(unchecked) private var value: Value
 
   init(_ value: Value) {
     self.value = value
