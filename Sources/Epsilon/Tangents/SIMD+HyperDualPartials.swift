@@ -75,14 +75,19 @@ where Epsilon1 == Self, Epsilon2 == Self, Scalar: ADScalar {
 
 extension _SquareOuterProducts {
   /// The n × n outer product a ⊗ b, row-major: rows `a[i] * b`.
-  @inlinable
+  ///
+  /// Always inlined (its rare non-finite path is a call): a separate
+  /// function would build the block in memory and hand it back, where
+  /// inlined its rows go straight into the caller's sum.
+  @inlinable @inline(__always)
   public static func outerProduct(_ a: Self, _ b: Self) -> Epsilon12 {
     if _fastPath(_allFinite(a, b)) { return _block { _outerRow(a, b, $0) } }
     return _annihilatingOuterProduct(a, b, _block)
   }
 
-  /// a ⊗ b + c ⊗ d, row-major: rows `a[i] * b + c[i] * d`.
-  @inlinable
+  /// a ⊗ b + c ⊗ d, row-major: rows `a[i] * b + c[i] * d`. Always
+  /// inlined, as ``outerProduct(_:_:)``.
+  @inlinable @inline(__always)
   public static func outerProductSum(_ a: Self, _ b: Self, _ c: Self, _ d: Self)
     -> Epsilon12
   {
