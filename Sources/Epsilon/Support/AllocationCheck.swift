@@ -67,11 +67,22 @@ func _probeAllocator(_ bytes: Int) -> Bool {
 /// can be allocated now: the check a driver makes before an array it
 /// builds on the caller's behalf, so that a huge input throws instead of
 /// stopping the process.
-@usableFromInline
+///
+/// Inlined, so that a request below the size ``_canAllocate(bytes:)``
+/// takes as possible, the case of every small input, is decided by one
+/// comparison with a constant where `E` is known, not by a call.
+@inlinable
 func _checkAllocation<E>(_ count: Int, of: E.Type) throws(TapeError) {
-  guard _canAllocate(count, stride: MemoryLayout<E>.stride) else {
+  let stride = Swift.max(MemoryLayout<E>.stride, 1)
+  if count >= 0 && count < (1 << 26) / stride { return }
+  try _checkLargeAllocation(count, stride: stride)
+}
+
+/// ``_checkAllocation(_:of:)`` for a request that may be too large.
+@usableFromInline
+func _checkLargeAllocation(_ count: Int, stride: Int) throws(TapeError) {
+  guard _canAllocate(count, stride: stride) else {
     throw .outOfMemory(
-      bytes: count.multipliedReportingOverflow(by: MemoryLayout<E>.stride)
-        .partialValue)
+      bytes: count.multipliedReportingOverflow(by: stride).partialValue)
   }
 }
