@@ -42,11 +42,15 @@ func _canAllocate(_ count: Int, stride: Int) -> Bool {
   return !overflow && _canAllocate(bytes: bytes)
 }
 
-/// Whether the allocator can give `bytes` now. Sizes below 64 MiB are
-/// taken as possible without asking.
+/// Requests below this many bytes (64 MiB) are taken as possible without
+/// asking the allocator.
+@usableFromInline let _assumedAllocatableBytes = 1 << 26
+
+/// Whether the allocator can give `bytes` now. Sizes below
+/// ``_assumedAllocatableBytes`` are taken as possible without asking.
 @usableFromInline
 func _canAllocate(bytes: Int) -> Bool {
-  if bytes < 1 << 26 { return true }
+  if bytes < _assumedAllocatableBytes { return true }
   return _probeAllocator(bytes)
 }
 
@@ -68,13 +72,13 @@ func _probeAllocator(_ bytes: Int) -> Bool {
 /// builds on the caller's behalf, so that a huge input throws instead of
 /// stopping the process.
 ///
-/// Inlined, so that a request below the size ``_canAllocate(bytes:)``
-/// takes as possible, the case of every small input, is decided by one
-/// comparison with a constant where `E` is known, not by a call.
+/// Inlined, so that a request below ``_assumedAllocatableBytes``, the case
+/// of every small input, is decided by one comparison where `E` is known,
+/// not by a call.
 @inlinable
 func _checkAllocation<E>(_ count: Int, of: E.Type) throws(TapeError) {
   let stride = Swift.max(MemoryLayout<E>.stride, 1)
-  if count >= 0 && count < (1 << 26) / stride { return }
+  if count >= 0 && count < _assumedAllocatableBytes / stride { return }
   try _checkLargeAllocation(count, stride: stride)
 }
 

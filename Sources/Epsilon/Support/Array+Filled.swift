@@ -10,15 +10,17 @@ extension Array {
   /// gradient or Hessian that lookup costs more than filling them.
   /// `reserveCapacity` on an empty array allocates through code specialised
   /// for the element type, whose metadata reference is cached after its
-  /// first use. For long arrays the standard path's bulk fill is faster than
-  /// appending one element at a time, and the lookup no longer matters, so
-  /// they take it.
+  /// first use. Filled by one `append(contentsOf:)`, this is the faster
+  /// route up to a few dozen entries; from about a hundred the two cost the
+  /// same, so long arrays take the standard path. (The forward gradient's
+  /// result, every entry of which is overwritten, is a copy of the point
+  /// instead: that needs no fill at all.)
   @inlinable
   static func _filled(with element: Element, count: Int) -> [Element] {
     guard count <= 64 else { return Array(repeating: element, count: count) }
     var array = [Element]()
     array.reserveCapacity(count)
-    for _ in 0..<count { array.append(element) }
+    array.append(contentsOf: repeatElement(element, count: count))
     return array
   }
 }
