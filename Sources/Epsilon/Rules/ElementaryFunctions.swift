@@ -10,47 +10,48 @@
 // stop type-checking. These are constrained to `ChainRuleApplicable`, which
 // plain numbers are not, and the `ADReal` spellings below are unavailable,
 // so the type checker skips them unless a call fails, and then names the fix.
+//
+// Each is always inlined, as the static members are: the body is the chain
+// rule on the argument's type, and sin and cos of one argument then share
+// one `sincos` call.
 
 // MARK: - On Epsilon's number types
 
 /// The exponential eˣ of `x`, with its derivatives (``Rules/Exp``).
-@inlinable
+@inlinable @inline(__always)
 public func exp<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Exp(), x) }
 
 /// The power 2ˣ of `x`, with its derivatives (``Rules/Exp2``).
-@inlinable
+@inlinable @inline(__always)
 public func exp2<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Exp2(), x) }
 
 /// eˣ − 1, accurate near 0, of `x`, with its derivatives (``Rules/Expm1``).
-@inlinable
+@inlinable @inline(__always)
 public func expm1<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Expm1(), x) }
 
 /// The natural logarithm of `x`, with its derivatives (``Rules/Log``).
-@inlinable
+@inlinable @inline(__always)
 public func log<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log(), x) }
 
 /// The base-2 logarithm of `x`, with its derivatives (``Rules/Log2``).
-@inlinable
+@inlinable @inline(__always)
 public func log2<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log2(), x) }
 
 /// The base-10 logarithm of `x`, with its derivatives (``Rules/Log10``).
-@inlinable
+@inlinable @inline(__always)
 public func log10<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log10(), x) }
 
 /// log(1 + x), accurate near 0, of `x`, with its derivatives (``Rules/Log1p``).
-@inlinable
+@inlinable @inline(__always)
 public func log1p<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Log1p(), x) }
 
 /// The square root of `x`, with its derivatives (``Rules/Sqrt``).
-@inlinable
+@inlinable @inline(__always)
 public func sqrt<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sqrt(), x) }
 
 /// The cube root of `x`, with its derivatives (``Rules/Cbrt``).
-@inlinable
+@inlinable @inline(__always)
 public func cbrt<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cbrt(), x) }
-
-// sin and cos are always inlined, so that where a function takes both of one
-// argument the two `sincos` calls their rules make are one call.
 
 /// The sine of `x`, with its derivatives (``Rules/Sin``).
 @inlinable @inline(__always)
@@ -61,83 +62,83 @@ public func sin<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sin(), x) 
 public func cos<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cos(), x) }
 
 /// The tangent of `x`, with its derivatives (``Rules/Tan``).
-@inlinable
+@inlinable @inline(__always)
 public func tan<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Tan(), x) }
 
 /// The arcsine of `x`, with its derivatives (``Rules/Asin``).
-@inlinable
+@inlinable @inline(__always)
 public func asin<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Asin(), x) }
 
 /// The arccosine of `x`, with its derivatives (``Rules/Acos``).
-@inlinable
+@inlinable @inline(__always)
 public func acos<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Acos(), x) }
 
 /// The arctangent of `x`, with its derivatives (``Rules/Atan``).
-@inlinable
+@inlinable @inline(__always)
 public func atan<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Atan(), x) }
 
 /// The hyperbolic sine of `x`, with its derivatives (``Rules/Sinh``).
-@inlinable
+@inlinable @inline(__always)
 public func sinh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sinh(), x) }
 
 /// The hyperbolic cosine of `x`, with its derivatives (``Rules/Cosh``).
-@inlinable
+@inlinable @inline(__always)
 public func cosh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Cosh(), x) }
 
 /// The hyperbolic tangent of `x`, with its derivatives (``Rules/Tanh``).
-@inlinable
+@inlinable @inline(__always)
 public func tanh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Tanh(), x) }
 
 /// The inverse hyperbolic sine of `x`, with its derivatives (``Rules/Asinh``).
-@inlinable
+@inlinable @inline(__always)
 public func asinh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Asinh(), x) }
 
 /// The inverse hyperbolic cosine of `x`, with its derivatives (``Rules/Acosh``).
-@inlinable
+@inlinable @inline(__always)
 public func acosh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Acosh(), x) }
 
 /// The inverse hyperbolic tangent of `x`, with its derivatives (``Rules/Atanh``).
-@inlinable
+@inlinable @inline(__always)
 public func atanh<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Atanh(), x) }
 
 /// The error function of `x`, with its derivatives (``Rules/Erf``).
-@inlinable
+@inlinable @inline(__always)
 public func erf<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Erf(), x) }
 
 /// The complementary error function, 1 − erf(x) of `x`, with its derivatives (``Rules/Erfc``).
-@inlinable
+@inlinable @inline(__always)
 public func erfc<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Erfc(), x) }
 
 /// The largest whole number not above `x`, with its derivatives (``Rules/Floor``).
-@inlinable
+@inlinable @inline(__always)
 public func floor<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Floor(), x) }
 
 /// The smallest whole number not below `x`, with its derivatives (``Rules/Ceil``).
-@inlinable
+@inlinable @inline(__always)
 public func ceil<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Ceil(), x) }
 
 /// The nearest whole number (halves away from zero) to `x`, with its derivatives (``Rules/Rounded``).
-@inlinable
+@inlinable @inline(__always)
 public func rounded<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Rounded(), x) }
 
 /// The sign (−1 or +1; ±0 and NaN unchanged) of `x`, with its derivatives (``Rules/Sign``).
-@inlinable
+@inlinable @inline(__always)
 public func sign<T: ChainRuleApplicable>(_ x: T) -> T { T._apply(Rules.Sign(), x) }
 
 /// `x` raised to the whole number `n`, exact at x = 0 (``Rules/PowInt``).
-@inlinable
+@inlinable @inline(__always)
 public func pow<T: ChainRuleApplicable>(_ x: T, _ n: Int) -> T { T._apply(Rules.PowInt(n), x) }
 
 /// `x` raised to `y`, both active (``Rules/Pow``).
-@inlinable
+@inlinable @inline(__always)
 public func pow<T: ChainRuleApplicable>(_ x: T, _ y: T) -> T { T._apply(Rules.Pow(), x, y) }
 
 /// The angle of the point (x, y), in (−π, π] (``Rules/Atan2``).
-@inlinable
+@inlinable @inline(__always)
 public func atan2<T: ChainRuleApplicable>(_ y: T, _ x: T) -> T { T._apply(Rules.Atan2(), y, x) }
 
 /// √(x² + y²) without undue overflow or underflow (``Rules/Hypot``).
-@inlinable
+@inlinable @inline(__always)
 public func hypot<T: ChainRuleApplicable>(_ x: T, _ y: T) -> T { T._apply(Rules.Hypot(), x, y) }
 
 // MARK: - In generic code: the static spelling
