@@ -93,10 +93,10 @@ extension _HyperDualAlgebra {
     return Self(
       value, epsilon1: e1,
       epsilon2: _epsilon2(e1, .combine(c, lhs.epsilon2, a, rhs.epsilon2)),
-      epsilon12: .sum(
+      epsilon12: Partials._adding(
         .combine(c, lhs.epsilon12, a, rhs.epsilon12),
-        Partials.outerProductSum(
-          lhs.epsilon1, rhs.epsilon2, rhs.epsilon1, lhs.epsilon2)))
+        outerProductSum: lhs.epsilon1, rhs.epsilon2, rhs.epsilon1,
+        lhs.epsilon2))
   }
 
   /// The quotient q = x/y, from x = q·y solved part by part.
@@ -138,9 +138,9 @@ extension _HyperDualAlgebra {
     let e1 = epsilon1.scaled(by: f1)
     return Self(
       f0, epsilon1: e1, epsilon2: Self._epsilon2(e1, epsilon2.scaled(by: f1)),
-      epsilon12: .sum(
+      epsilon12: Partials._adding(
         epsilon12.scaled(by: f1),
-        Partials.outerProduct(epsilon1, epsilon2.scaled(by: f2()))))
+        outerProduct: epsilon1, epsilon2.scaled(by: f2())))
   }
 
   /// f(x, y) with first parts fx·x₁ + fy·y₁ (and likewise ε₂), and
@@ -163,10 +163,11 @@ extension _HyperDualAlgebra {
     return Self(
       f0, epsilon1: e1,
       epsilon2: _epsilon2(e1, .combine(fx, x.epsilon2, fy, y.epsilon2)),
-      epsilon12: .sum(
+      epsilon12: Partials._adding(
         .combine(fx, x.epsilon12, fy, y.epsilon12),
-        Partials.outerProductSum(
-          x.epsilon1, .combine(s.firstFirst, x.epsilon2, s.firstSecond, y.epsilon2),
-          y.epsilon1, .combine(s.firstSecond, x.epsilon2, s.secondSecond, y.epsilon2))))
+        outerProductSum: x.epsilon1,
+        .combine(s.firstFirst, x.epsilon2, s.firstSecond, y.epsilon2),
+        y.epsilon1,
+        .combine(s.firstSecond, x.epsilon2, s.secondSecond, y.epsilon2)))
   }
 }

@@ -32,6 +32,17 @@ public protocol HyperDualPartials {
   static func outerProductSum(
     _ a: Epsilon1, _ b: Epsilon2, _ c: Epsilon1, _ d: Epsilon2
   ) -> Epsilon12
+
+  /// `base + a ⊗ b`: what the chain rule adds to a mixed part.
+  static func _adding(
+    _ base: Epsilon12, outerProduct a: Epsilon1, _ b: Epsilon2
+  ) -> Epsilon12
+
+  /// `base + a ⊗ b + c ⊗ d`: what the product rule adds to a mixed part.
+  static func _adding(
+    _ base: Epsilon12, outerProductSum a: Epsilon1, _ b: Epsilon2,
+    _ c: Epsilon1, _ d: Epsilon2
+  ) -> Epsilon12
 }
 
 extension HyperDualPartials {
@@ -41,5 +52,22 @@ extension HyperDualPartials {
     _ a: Epsilon1, _ b: Epsilon2, _ c: Epsilon1, _ d: Epsilon2
   ) -> Epsilon12 {
     .sum(outerProduct(a, b), outerProduct(c, d))
+  }
+
+  /// `base + a ⊗ b`, the outer product formed first.
+  @inlinable
+  public static func _adding(
+    _ base: Epsilon12, outerProduct a: Epsilon1, _ b: Epsilon2
+  ) -> Epsilon12 {
+    .sum(base, outerProduct(a, b))
+  }
+
+  /// `base + a ⊗ b + c ⊗ d`, the outer products formed first.
+  @inlinable
+  public static func _adding(
+    _ base: Epsilon12, outerProductSum a: Epsilon1, _ b: Epsilon2,
+    _ c: Epsilon1, _ d: Epsilon2
+  ) -> Epsilon12 {
+    .sum(base, outerProductSum(a, b, c, d))
   }
 }

@@ -18,19 +18,6 @@ extension SIMD where Scalar: FloatingPoint {
     let row: Self = a[i] * b
     return row
   }
-
-  /// Whether every lane of `a` and `b` is finite: x − x is 0 for a finite
-  /// lane and NaN for ±∞ or NaN, and a NaN survives the sum.
-  @inlinable @inline(__always)
-  static func _allFinite(_ a: Self, _ b: Self) -> Bool {
-    ((a - a) + (b - b)).sum() == 0
-  }
-
-  /// Whether every lane of `a`, `b`, `c` and `d` is finite, in one mask.
-  @inlinable @inline(__always)
-  static func _allFinite(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Bool {
-    ((a - a) + (b - b) + ((c - c) + (d - d))).sum() == 0
-  }
 }
 
 extension SIMD where Self: DualPartials, Scalar: ADScalar {
@@ -71,9 +58,27 @@ protocol _SquareOuterProducts: SIMD, HyperDualPartials, DualPartials
 where Epsilon1 == Self, Epsilon2 == Self, Scalar: ADScalar {
   /// The n × n block whose row i is `row(i)`.
   static func _block(_ row: (Int) -> Self) -> Epsilon12
+
+  /// Whether the lanes of `v`, each 0 or NaN, add up to 0: summed as a
+  /// tree of half vectors, a few instructions, where `sum()` adds lane
+  /// after lane.
+  static func _isZeroSum(_ v: Self) -> Bool
 }
 
 extension _SquareOuterProducts {
+  /// Whether every lane of `a` and `b` is finite: x − x is 0 for a finite
+  /// lane and NaN for ±∞ or NaN, and a NaN survives the sum.
+  @inlinable @inline(__always)
+  static func _allFinite(_ a: Self, _ b: Self) -> Bool {
+    _isZeroSum((a - a) + (b - b))
+  }
+
+  /// Whether every lane of `a`, `b`, `c` and `d` is finite, in one sum.
+  @inlinable @inline(__always)
+  static func _allFinite(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Bool {
+    _isZeroSum((a - a) + (b - b) + ((c - c) + (d - d)))
+  }
+
   /// The n × n outer product a ⊗ b, row-major: rows `a[i] * b`.
   ///
   /// Always inlined (its rare non-finite path is a call): a separate
@@ -96,6 +101,30 @@ extension _SquareOuterProducts {
     }
     return _annihilatingOuterProductSum(a, b, c, d, _block)
   }
+
+  /// `base + a ⊗ b`, each path adding its own block, so that where the
+  /// factors are finite the rows go straight into the sum.
+  @inlinable @inline(__always)
+  public static func _adding(
+    _ base: Epsilon12, outerProduct a: Self, _ b: Self
+  ) -> Epsilon12 {
+    if _fastPath(_allFinite(a, b)) {
+      return .sum(base, _block { _outerRow(a, b, $0) })
+    }
+    return .sum(base, _annihilatingOuterProduct(a, b, _block))
+  }
+
+  /// `base + a ⊗ b + c ⊗ d`, as ``_adding(_:outerProduct:_:)``.
+  @inlinable @inline(__always)
+  public static func _adding(
+    _ base: Epsilon12, outerProductSum a: Self, _ b: Self, _ c: Self,
+    _ d: Self
+  ) -> Epsilon12 {
+    if _fastPath(_allFinite(a, b, c, d)) {
+      return .sum(base, _block { _outerRow(a, b, c, d, $0) })
+    }
+    return .sum(base, _annihilatingOuterProductSum(a, b, c, d, _block))
+  }
 }
 
 extension SIMD2: HyperDualPartials, _SquareOuterProducts
@@ -112,6 +141,10 @@ where Scalar: ADScalar {
   static func _block(_ row: (Int) -> Self) -> SIMD4<Scalar> {
     SIMD4(lowHalf: row(0), highHalf: row(1))
   }
+
+  /// Whether the two lanes add up to 0.
+  @inlinable @inline(__always)
+  static func _isZeroSum(_ v: Self) -> Bool { v[0] + v[1] == 0 }
 }
 
 extension SIMD4: HyperDualPartials, _SquareOuterProducts
@@ -130,6 +163,12 @@ where Scalar: ADScalar {
       lowHalf: SIMD8(lowHalf: row(0), highHalf: row(1)),
       highHalf: SIMD8(lowHalf: row(2), highHalf: row(3)))
   }
+
+  /// Whether the four lanes add up to 0, by halves.
+  @inlinable @inline(__always)
+  static func _isZeroSum(_ v: Self) -> Bool {
+    SIMD2._isZeroSum(v.lowHalf + v.highHalf)
+  }
 }
 
 extension SIMD8: HyperDualPartials, _SquareOuterProducts
@@ -145,6 +184,12 @@ where Scalar: ADScalar {
   @inlinable @inline(__always)
   static func _block(_ row: (Int) -> Self) -> SIMD64<Scalar> {
     _stacked(SIMD64<Scalar>.self, from: 0, row)
+  }
+
+  /// Whether the eight lanes add up to 0, by halves.
+  @inlinable @inline(__always)
+  static func _isZeroSum(_ v: Self) -> Bool {
+    SIMD4._isZeroSum(v.lowHalf + v.highHalf)
   }
 }
 
@@ -163,6 +208,12 @@ where Scalar: ADScalar {
     SIMDPair(
       SIMDPair(_fourRows(from: 0, row), _fourRows(from: 4, row)),
       SIMDPair(_fourRows(from: 8, row), _fourRows(from: 12, row)))
+  }
+
+  /// Whether the sixteen lanes add up to 0, by halves.
+  @inlinable @inline(__always)
+  static func _isZeroSum(_ v: Self) -> Bool {
+    SIMD8._isZeroSum(v.lowHalf + v.highHalf)
   }
 
   /// Rows `first ..< first + 4` of a 16 × 16 block, each given by `row`.
