@@ -132,27 +132,30 @@ where P.Scalar: ADScalar {
         // variable index, through the stack, for every seed. The point
         // is written once per call; later passes clear only the lanes the pass
         // before them seeded.
-        gradient.withUnsafeMutableBufferPointer { g in
-          var start = 0
-          var previous = 0
-          while start < n {
-            let end = Swift.min(start &+ width, n)
-            duals.withUnsafeMutableBufferPointer { d in
-              if start == 0 {
-                x.withUnsafeBufferPointer { xs in
-                  for i in 0..<n { d[i] = Dual<P>(xs[i], partials: .zero) }
-                }
-              } else {
-                for i in previous..<start { d[i].partials[i &- previous] = 0 }
+        // `f` is called outside every buffer access: called inside one,
+        // it kept the workspace's array alive by a retain and a release
+        // per call.
+        var start = 0
+        var previous = 0
+        while start < n {
+          let end = Swift.min(start &+ width, n)
+          duals.withUnsafeMutableBufferPointer { d in
+            if start == 0 {
+              x.withUnsafeBufferPointer { xs in
+                for i in 0..<n { d[i] = Dual<P>(xs[i], partials: .zero) }
               }
-              for i in start..<end { d[i].partials[i &- start] = 1 }
+            } else {
+              for i in previous..<start { d[i].partials[i &- previous] = 0 }
             }
-            let y = f(duals)
-            for i in start..<end { g[i] = y.partials[i &- start] }
-            value = y.value
-            previous = start
-            start = end
+            for i in start..<end { d[i].partials[i &- start] = 1 }
           }
+          let y = f(duals)
+          gradient.withUnsafeMutableBufferPointer { g in
+            for i in start..<end { g[i] = y.partials[i &- start] }
+          }
+          value = y.value
+          previous = start
+          start = end
         }
         return value
       })
