@@ -66,16 +66,16 @@ let _driverNestingKey: pthread_key_t = {
 }()
 
 /// Enters a driver whose closure takes numbers of the type `kind`: returns
-/// the calling thread's record, to leave the driver by, and whether a
-/// driver on the same number type is already running on this thread (or
-/// the record is too deep to tell). `nil` when the record cannot be
-/// allocated: the driver then runs unchecked.
+/// the calling thread's record and its depth before this driver, to leave
+/// the driver by, and whether a driver on the same number type is already
+/// running on this thread (or the record is too deep to tell). `nil` when
+/// the record cannot be allocated: the driver then runs unchecked.
 ///
 /// Inlined into every driver for the common case, no driver running:
 /// one read of the thread-specific pointer and two stores.
 @inlinable @inline(__always)
 func _enterDriver(_ kind: Any.Type) -> (
-  record: UnsafeMutablePointer<_DriverNesting>?, nested: Bool
+  record: UnsafeMutablePointer<_DriverNesting>?, depth: Int, nested: Bool
 ) {
   let kind = unsafeBitCast(kind, to: UnsafeRawPointer.self)
   if let stored = pthread_getspecific(_driverNestingKey) {
@@ -83,7 +83,7 @@ func _enterDriver(_ kind: Any.Type) -> (
     if record.pointee.depth == 0 {
       record.pointee.depth = 1
       record.pointee.kinds.0 = kind
-      return (record, false)
+      return (record, 0, false)
     }
   }
   return _enterNestedDriver(kind)
@@ -93,7 +93,7 @@ func _enterDriver(_ kind: Any.Type) -> (
 /// or the thread has no record yet.
 @usableFromInline
 func _enterNestedDriver(_ kind: UnsafeRawPointer) -> (
-  record: UnsafeMutablePointer<_DriverNesting>?, nested: Bool
+  record: UnsafeMutablePointer<_DriverNesting>?, depth: Int, nested: Bool
 ) {
   let record: UnsafeMutablePointer<_DriverNesting>
   if let stored = pthread_getspecific(_driverNestingKey) {
@@ -103,7 +103,7 @@ func _enterNestedDriver(_ kind: UnsafeRawPointer) -> (
     record.initialize(to: _DriverNesting())
     guard pthread_setspecific(_driverNestingKey, record) == 0 else {
       record.deallocate()
-      return (nil, false)
+      return (nil, 0, false)
     }
   }
   let depth = record.pointee.depth
@@ -117,7 +117,7 @@ func _enterNestedDriver(_ kind: UnsafeRawPointer) -> (
     }
     if depth < capacity { kinds[depth] = kind }
   }
-  return (record, nested)
+  return (record, depth, nested)
 }
 
 /// Evaluates a forward driver whose closure takes numbers of type `Number`.
@@ -133,8 +133,8 @@ func _withDriverNesting<Number, Result>(
   _ number: Number.Type, driver: StaticString,
   probe: () -> Bool, _ body: () throws -> Result
 ) rethrows -> Result {
-  let (record, nested) = _enterDriver(number)
-  defer { record?.pointee.depth -= 1 }
+  let (record, depth, nested) = _enterDriver(number)
+  defer { record?.pointee.depth = depth }
   if nested && !probe() { _perturbationConfusion(in: driver) }
   return try body()
 }
