@@ -25,15 +25,6 @@ private struct PowBaseFirst: ADFunction {
   func callAsFunction<T: ADReal>(_ x: [T]) -> T { T.pow(x[0], x[1]) }
 }
 
-/// √x₀ + x₁² + … + xₙ₋₁²: separable, so every off-diagonal entry is 0.
-private struct SqrtPlusSquares: ADFunction {
-  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
-    var sum = T.sqrt(x[0])
-    for v in x.dropFirst() { sum += v * v }
-    return sum
-  }
-}
-
 /// √(x₀² + x₁²): a kink at the origin with an infinite local derivative.
 private struct OriginNorm: ADFunction {
   func callAsFunction<T: ADReal>(_ x: [T]) -> T {

@@ -207,4 +207,10 @@ extension Hessian {
   {
     try _packed.withUnsafeMutableBufferPointer { try body(_Entries(_packed: $0)) }
   }
+  /// Whether a stored entry is NaN: how a pass whose outer products skip
+  /// their finiteness test checks its result (UncheckedOuterProducts.swift).
+  @inlinable
+  var _hasNaN: Bool {
+    _packed.withUnsafeBufferPointer { $0.contains { $0.isNaN } }
+  }
 }

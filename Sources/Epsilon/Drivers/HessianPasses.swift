@@ -9,20 +9,24 @@
 /// Blocks I ≤ J are seeded ε₁ along block I and ε₂ along block J; ε₁₂ is
 /// then the block H[I, J], and H[J, I] is its transpose. With k = ⌈N/w⌉
 /// blocks that is k(k+1)/2 evaluations, not k².
+///
+/// The numbers are `HyperDual<Q>`, whose parts are P's: Q is P itself, or
+/// P with unchecked outer products (UncheckedOuterProducts.swift).
 @inlinable
-func _valueGradientHessianByHyperDual<P>(
-  at x: [P.Scalar], block: P.Type, of f: ([HyperDual<P>]) -> HyperDual<P>
+func _valueGradientHessianByHyperDual<P, Q>(
+  at x: [P.Scalar], block: P.Type, partials: Q.Type,
+  of f: ([HyperDual<Q>]) -> HyperDual<Q>
 ) throws -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
 where
-  P: SIMD & HyperDualPartials, P.Scalar: ADScalar,
-  P.Epsilon1 == P, P.Epsilon2 == P
+  P: SIMD & DualPartials, P.Scalar: ADScalar,
+  Q: HyperDualPartials, Q.Epsilon1 == P, Q.Epsilon2 == P
 {
   let n = x.count
   let w = P.scalarCount
   return try _hessianPasses(
     count: n, atEmptyPoint: { f([]).value },
     passes: { gradient, hessian in
-      var duals = x.map { HyperDual<P>($0) }
+      var duals = x.map { HyperDual<Q>($0) }
       var value: P.Scalar = 0
       for rowStart in stride(from: 0, to: n, by: w) {
         let rows = rowStart..<Swift.min(rowStart + w, n)
@@ -56,21 +60,23 @@ where
 /// of w/2 and each pair of blocks I < J is seeded side by side (block I in
 /// lanes 0 ..< w/2, block J in the rest), which yields H[I, I], H[I, J] and
 /// H[J, J] at once: k(k−1)/2 evaluations for k = ⌈2N/w⌉ blocks.
+///
+/// The numbers are `SecondOrderDual<Q>`, as in the hyper-dual loop.
 @inlinable
-func _valueGradientHessianBySecondOrder<P>(
-  at x: [P.Scalar], width: P.Type,
-  of f: ([SecondOrderDual<P>]) -> SecondOrderDual<P>
+func _valueGradientHessianBySecondOrder<P, Q>(
+  at x: [P.Scalar], width: P.Type, partials: Q.Type,
+  of f: ([SecondOrderDual<Q>]) -> SecondOrderDual<Q>
 ) throws -> (value: P.Scalar, gradient: [P.Scalar], hessian: Hessian<P.Scalar>)
 where
-  P: SIMD & HyperDualPartials, P.Scalar: ADScalar,
-  P.Epsilon1 == P, P.Epsilon2 == P
+  P: SIMD & DualPartials, P.Scalar: ADScalar,
+  Q: HyperDualPartials, Q.Epsilon1 == P, Q.Epsilon2 == P
 {
   let n = x.count
   let w = P.scalarCount
   return try _hessianPasses(
     count: n, atEmptyPoint: { f([]).value },
     passes: { gradient, hessian in
-      var duals = x.map { SecondOrderDual<P>($0) }
+      var duals = x.map { SecondOrderDual<Q>($0) }
       // Seeds `first` into lanes 0 ..< first.count and `second` from lane
       // `offset` on, evaluates once, and stores every entry the pass yields.
       // No allocation: a one-pass Hessian of a cheap function is a few
@@ -237,6 +243,23 @@ func _hessianPasses<Scalar: ADScalar>(
     try hessian._withEntries { h in try passes(g, h) }
   }
   return (value, gradient, hessian)
+}
+
+/// The result of `unchecked`, a pass whose outer products skip their
+/// finiteness test, unless one of its Hessian's entries is NaN: then that
+/// of `checked`, the same pass with annihilating outer products. The two
+/// agree bit for bit wherever the first holds no NaN
+/// (UncheckedOuterProducts.swift says why), so the test runs once per
+/// Hessian instead of once per product.
+@inlinable
+func _uncheckedUnlessNaN<Scalar: ADScalar>(
+  _ unchecked: () throws
+    -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>),
+  else checked: () throws
+    -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
+) rethrows -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>) {
+  let result = try unchecked()
+  return result.hessian._hasNaN ? try checked() : result
 }
 
 /// Runs `body` with the lanes of `block` (its partials, by index), read

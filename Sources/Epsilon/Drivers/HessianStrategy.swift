@@ -124,9 +124,7 @@ protocol _WidthGenericPass {
   /// Value, gradient and Hessian with SIMD parts of width `P`.
   func callAsFunction<P>(_ width: P.Type) throws
     -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
-  where
-    P: SIMD & DualPartials & HyperDualPartials, P.Scalar == Scalar,
-    P.Epsilon1 == P, P.Epsilon2 == P
+  where P: _SquareOuterProducts, P.Scalar == Scalar
 }
 
 /// Runs `pass` at the narrowest of SIMD2, SIMD4, SIMD8 and SIMD16 that
@@ -165,25 +163,37 @@ struct _DensePass<F: ADFunction, Scalar: ADScalar, Loop: _DenseLoop>:
   @inlinable
   func callAsFunction<P>(_ width: P.Type) throws
     -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
-  where
-    P: SIMD & DualPartials & HyperDualPartials, P.Scalar == Scalar,
-    P.Epsilon1 == P, P.Epsilon2 == P
-  {
+  where P: _SquareOuterProducts, P.Scalar == Scalar {
     // A constant once specialised for `Loop`: one loop per instance.
-    switch Loop.strategy {
-    case .hyperDual:
-      return try _valueGradientHessianByHyperDual(at: x, block: P.self) {
-        f($0)
-      }
-    case .forwardOverReverse:
+    if Loop.strategy == .forwardOverReverse {
       return try _valueGradientHessianByForwardOverReverse(
         at: x, width: P.self
       ) { f($0) }
-    default:
-      return try _valueGradientHessianBySecondOrder(at: x, width: P.self) {
-        f($0)
-      }
     }
+    // The second-order loops run with unchecked outer products first.
+    return try _uncheckedUnlessNaN {
+      try secondOrderLoop(P.self, _UncheckedOuterProducts<P>.self)
+    } else: {
+      try secondOrderLoop(P.self, P.self)
+    }
+  }
+
+  /// The hyper-dual or the second-order loop, on numbers whose parts are
+  /// P's and whose outer products are Q's.
+  @inlinable
+  func secondOrderLoop<P, Q>(_ width: P.Type, _ partials: Q.Type) throws
+    -> (value: Scalar, gradient: [Scalar], hessian: Hessian<Scalar>)
+  where
+    P: SIMD & DualPartials, P.Scalar == Scalar,
+    Q: HyperDualPartials, Q.Epsilon1 == P, Q.Epsilon2 == P
+  {
+    Loop.strategy == .hyperDual
+      ? try _valueGradientHessianByHyperDual(
+        at: x, block: P.self, partials: Q.self
+      ) { f($0) }
+      : try _valueGradientHessianBySecondOrder(
+        at: x, width: P.self, partials: Q.self
+      ) { f($0) }
   }
 }
 

@@ -86,7 +86,9 @@ extension _SquareOuterProducts {
   /// inlined its rows go straight into the caller's sum.
   @inlinable @inline(__always)
   public static func outerProduct(_ a: Self, _ b: Self) -> Epsilon12 {
-    if _fastPath(_allFinite(a, b)) { return _block { _outerRow(a, b, $0) } }
+    if _fastPath(_allFinite(a, b)) {
+      return _UncheckedOuterProducts<Self>.outerProduct(a, b)
+    }
     return _annihilatingOuterProduct(a, b, _block)
   }
 
@@ -97,7 +99,7 @@ extension _SquareOuterProducts {
     -> Epsilon12
   {
     if _fastPath(_allFinite(a, b, c, d)) {
-      return _block { _outerRow(a, b, c, d, $0) }
+      return _UncheckedOuterProducts<Self>.outerProductSum(a, b, c, d)
     }
     return _annihilatingOuterProductSum(a, b, c, d, _block)
   }
@@ -109,7 +111,7 @@ extension _SquareOuterProducts {
     _ base: Epsilon12, outerProduct a: Self, _ b: Self
   ) -> Epsilon12 {
     if _fastPath(_allFinite(a, b)) {
-      return .sum(base, _block { _outerRow(a, b, $0) })
+      return _UncheckedOuterProducts<Self>._adding(base, outerProduct: a, b)
     }
     return .sum(base, _annihilatingOuterProduct(a, b, _block))
   }
@@ -121,7 +123,8 @@ extension _SquareOuterProducts {
     _ d: Self
   ) -> Epsilon12 {
     if _fastPath(_allFinite(a, b, c, d)) {
-      return .sum(base, _block { _outerRow(a, b, c, d, $0) })
+      return _UncheckedOuterProducts<Self>._adding(
+        base, outerProductSum: a, b, c, d)
     }
     return .sum(base, _annihilatingOuterProductSum(a, b, c, d, _block))
   }

@@ -362,3 +362,16 @@ struct Moments: JacobianTestFunction {
     return [x.map { _ in 1 }, x.map { 2 * $0 }, x.map { 2 * $0 / (1 + q) }]
   }
 }
+
+// MARK: - Functions at domain edges
+
+/// √x₀ + x₁² + … + xₙ₋₁²: separable, so every off-diagonal entry of its
+/// Hessian is 0; at x₀ = 0 the first derivative of √x₀ is +∞, and a plain
+/// outer product meets 0 · ∞ there.
+struct SqrtPlusSquares: ADFunction {
+  func callAsFunction<T: ADReal>(_ x: [T]) -> T {
+    var sum = T.sqrt(x[0])
+    for v in x.dropFirst() { sum += v * v }
+    return sum
+  }
+}
