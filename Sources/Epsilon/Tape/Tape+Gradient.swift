@@ -243,6 +243,10 @@ extension GradientTape {
       for (j, t) in targets.enumerated() where t._state != nil {
         adjoints[Int(t._slot)] += cotangents?[j] ?? 1
       }
+    } hasNaN: { adjoints in
+      sources.contains {
+        $0._state != nil && Int($0._slot) <= top && adjoints[Int($0._slot)].isNaN
+      }
     } _: { adjoints in
       _read(
         adjoints, top: top, targets: targets, sources: sources,
@@ -370,9 +374,18 @@ extension GradientTape {
     return try _withReversePass(slots: Swift.max(top, n) + 1, top: top, downTo: n + 1) {
       adjoints in
       if y._state != nil { adjoints[top] = 1 }
+    } hasNaN: { adjoints in
+      _hasNaN(adjoints + 1, count: n)
     } _: { adjoints in
       body(y.value, UnsafeBufferPointer(start: adjoints + 1, count: n))
     }
+  }
+
+  /// Whether one of the `count` adjoints from `start` is NaN.
+  @inlinable
+  func _hasNaN(_ start: UnsafeMutablePointer<T>, count: Int) -> Bool {
+    for k in 0..<count where start[k].isNaN { return true }
+    return false
   }
 
   /// One reverse pass, the core of every gradient this tape gives: marks
@@ -380,12 +393,19 @@ extension GradientTape {
   /// set the targets', sweeps from `top` down to `bottom`, and hands the
   /// adjoints to `body` (valid only during `body`).
   ///
+  /// On a tape of plain numbers the sweep takes plain products first, and
+  /// sweeps again with the annihilating ones only if `hasNaN` finds a NaN
+  /// among the adjoints `body` reads (``_sweep(_:from:downTo:plain:)``
+  /// says why the numbers are the same): one test per result read, not
+  /// two per recorded operation.
+  ///
   /// - Throws: ``TapeError/outOfMemory(bytes:)`` if the adjoints cannot be
   ///   allocated.
   @inlinable
   func _withReversePass<R>(
     slots: Int, top: Int, downTo bottom: Int = 1,
     seed: (UnsafeMutablePointer<T>) -> Void,
+    hasNaN: (UnsafeMutablePointer<T>) -> Bool,
     _ body: (UnsafeMutablePointer<T>) -> R
   ) throws -> R {
     _isSpent = true
@@ -393,7 +413,16 @@ extension GradientTape {
     adjoints.initialize(repeating: 0, count: slots)
     defer { adjoints.deinitialize(count: slots) }
     seed(adjoints)
-    _sweep(adjoints, from: top, downTo: bottom)
+    if T.self is any ADScalar.Type {
+      _sweep(adjoints, from: top, downTo: bottom, plain: true)
+      if _slowPath(hasNaN(adjoints)) {
+        adjoints.update(repeating: 0, count: slots)
+        seed(adjoints)
+        _sweep(adjoints, from: top, downTo: bottom)
+      }
+    } else {
+      _sweep(adjoints, from: top, downTo: bottom)
+    }
     return body(adjoints)
   }
 }

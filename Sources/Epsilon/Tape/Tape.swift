@@ -312,6 +312,13 @@ public final class GradientTape<T: ADReal> {
   /// Every product is `T._annihilatingProduct`, taken inline as the plain
   /// product where that is the same number (`_accumulate`).
   ///
+  /// With `plain`, for tapes of plain numbers, every product is the plain
+  /// `a * d`: it differs from the annihilating one only by a NaN where a
+  /// zero meets ±∞ or NaN, and a NaN adjoint reaches every slot below it,
+  /// so a caller that finds no NaN among the adjoints it reads has the
+  /// annihilating sweep's numbers, bit for bit, and sweeps again without
+  /// `plain` only when it finds one (``_withReversePass``).
+  ///
   /// Nothing is added into the trash slot 0: inputs and operations with an
   /// inactive argument all name it, and accumulating there chained every
   /// such entry to the last through one memory location, a tenth of a large
@@ -319,13 +326,26 @@ public final class GradientTape<T: ADReal> {
   ///
   /// Slots below `bottom` are not visited: a caller that knows them to be
   /// inputs, whose only argument is the trash slot, stops above them.
-  @inlinable
+  @inlinable @inline(__always)
   func _sweep(
-    _ adjoints: UnsafeMutablePointer<T>, from top: Int, downTo bottom: Int = 1
+    _ adjoints: UnsafeMutablePointer<T>, from top: Int, downTo bottom: Int = 1,
+    plain: Bool = false
   ) {
     let entries = _entries
     var i = top
     while i >= bottom {
+      if plain {
+        let a = adjoints[i]
+        if a != 0 {
+          let e = entries + i
+          let lhs = Int(truncatingIfNeeded: e.pointee.lhs)
+          if lhs != 0 { adjoints[lhs] += a * e.pointee.dl }
+          let rhs = Int(truncatingIfNeeded: e.pointee.rhs)
+          if rhs != 0 { adjoints[rhs] += a * e.pointee.dr }
+        }
+        i &-= 1
+        continue
+      }
       // A nonzero value settles it without looking at the derivatives.
       let nonzero = adjoints[i] != 0
       if nonzero || !adjoints[i]._isExactlyZero {
