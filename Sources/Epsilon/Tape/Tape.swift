@@ -314,8 +314,9 @@ public final class GradientTape<T: ADReal> {
   ///
   /// With `plain`, for tapes of plain numbers, every product is the plain
   /// `a * d`: it differs from the annihilating one only by a NaN where a
-  /// zero meets ±∞ or NaN, and a NaN adjoint reaches every slot below it,
-  /// so a caller that finds no NaN among the adjoints it reads has the
+  /// zero meets ±∞ or NaN, and in a plain sweep a NaN adjoint passes into
+  /// every argument of its operation, and theirs, down to the inputs; so a
+  /// caller that finds no NaN among the adjoints it reads has the
   /// annihilating sweep's numbers, bit for bit, and sweeps again without
   /// `plain` only when it finds one (``_withReversePass``).
   ///
