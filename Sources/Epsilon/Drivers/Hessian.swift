@@ -207,6 +207,7 @@ extension Hessian {
   {
     try _packed.withUnsafeMutableBufferPointer { try body(_Entries(_packed: $0)) }
   }
+
   /// Whether a stored entry is NaN: how a pass whose outer products skip
   /// their finiteness test checks its result (UncheckedOuterProducts.swift).
   @inlinable

@@ -9,7 +9,8 @@
 // either product. So a Hessian whose entries hold no NaN equals, bit for
 // bit, the one the annihilating products give; one that holds a NaN is
 // computed again with them. The test then costs a scan of the result,
-// not a test in every product.
+// not a test in every product. Adding a block onto a mixed part takes
+// the protocol's default, `.sum(base, block)`.
 
 /// The storage of `P`, a square SIMD width, whose outer products skip the
 /// finiteness test: `SecondOrderDual<_UncheckedOuterProducts<SIMD8<Double>>>`
@@ -34,21 +35,5 @@ enum _UncheckedOuterProducts<P: _SquareOuterProducts>: HyperDualPartials {
     -> P.Epsilon12
   {
     P._block { P._outerRow(a, b, c, d, $0) }
-  }
-
-  /// `base + a ⊗ b`.
-  @inlinable @inline(__always)
-  static func _adding(_ base: P.Epsilon12, outerProduct a: P, _ b: P)
-    -> P.Epsilon12
-  {
-    .sum(base, outerProduct(a, b))
-  }
-
-  /// `base + a ⊗ b + c ⊗ d`.
-  @inlinable @inline(__always)
-  static func _adding(
-    _ base: P.Epsilon12, outerProductSum a: P, _ b: P, _ c: P, _ d: P
-  ) -> P.Epsilon12 {
-    .sum(base, outerProductSum(a, b, c, d))
   }
 }

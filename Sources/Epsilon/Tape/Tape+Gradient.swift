@@ -375,17 +375,10 @@ extension GradientTape {
       adjoints in
       if y._state != nil { adjoints[top] = 1 }
     } hasNaN: { adjoints in
-      _hasNaN(adjoints + 1, count: n)
+      UnsafeBufferPointer(start: adjoints + 1, count: n).contains { $0.isNaN }
     } _: { adjoints in
       body(y.value, UnsafeBufferPointer(start: adjoints + 1, count: n))
     }
-  }
-
-  /// Whether one of the `count` adjoints from `start` is NaN.
-  @inlinable
-  func _hasNaN(_ start: UnsafeMutablePointer<T>, count: Int) -> Bool {
-    for k in 0..<count where start[k].isNaN { return true }
-    return false
   }
 
   /// One reverse pass, the core of every gradient this tape gives: marks

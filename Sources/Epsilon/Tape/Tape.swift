@@ -335,29 +335,17 @@ public final class GradientTape<T: ADReal> {
     let entries = _entries
     var i = top
     while i >= bottom {
-      if plain {
-        let a = adjoints[i]
-        if a != 0 {
-          let e = entries + i
-          let lhs = Int(truncatingIfNeeded: e.pointee.lhs)
-          if lhs != 0 { adjoints[lhs] += a * e.pointee.dl }
-          let rhs = Int(truncatingIfNeeded: e.pointee.rhs)
-          if rhs != 0 { adjoints[rhs] += a * e.pointee.dr }
-        }
-        i &-= 1
-        continue
-      }
       // A nonzero value settles it without looking at the derivatives.
       let nonzero = adjoints[i] != 0
       if nonzero || !adjoints[i]._isExactlyZero {
         let e = entries + i
         let lhs = Int(truncatingIfNeeded: e.pointee.lhs)
         if lhs != 0 {
-          Self._accumulate(adjoints, lhs, i, nonzero, e, left: true)
+          Self._accumulate(adjoints, lhs, i, nonzero, e, left: true, plain: plain)
         }
         let rhs = Int(truncatingIfNeeded: e.pointee.rhs)
         if rhs != 0 {
-          Self._accumulate(adjoints, rhs, i, nonzero, e, left: false)
+          Self._accumulate(adjoints, rhs, i, nonzero, e, left: false, plain: plain)
         }
       }
       i &-= 1
@@ -379,13 +367,18 @@ public final class GradientTape<T: ADReal> {
   /// so adding into it leaves slot `i` as it was): a multi-lane number
   /// held in registers across both arguments, or copied out for the call,
   /// spilled to the stack on every entry.
+  ///
+  /// With `plain`, the product is `a * d` whatever the factors.
   @inlinable @inline(__always)
   static func _accumulate(
     _ adjoints: UnsafeMutablePointer<T>, _ target: Int, _ i: Int,
-    _ nonzero: Bool, _ e: UnsafeMutablePointer<_TapeEntry<T>>, left: Bool
+    _ nonzero: Bool, _ e: UnsafeMutablePointer<_TapeEntry<T>>, left: Bool,
+    plain: Bool
   ) {
     let d = left ? e.pointee.dl : e.pointee.dr
-    if _fastPath(nonzero && d != 0) {
+    if plain {
+      adjoints[target] += adjoints[i] * d
+    } else if _fastPath(nonzero && d != 0) {
       adjoints[target] += adjoints[i] * d
     } else if !d._isExactlyZero {
       _accumulateAnnihilating(adjoints, target, i, e, left: left)
