@@ -60,6 +60,10 @@ where Magnitude == Self {
   /// sweep skips such adjoints. Conservative: `false` unless a type knows
   /// better (plain numbers compare with 0).
   var _isExactlyZero: Bool { get }
+  /// Whether the type is a plain number, without derivative parts: known
+  /// when the code is specialised, so that a reverse sweep can choose its
+  /// products without asking the runtime about conformances.
+  static var _isPlain: Bool { get }
   /// `a · b` where a zero on either side gives zero even when the other is
   /// ±∞ or NaN, in the value as in the derivatives: the product of the
   /// partials arithmetic (`DualPartials.scaled(by:)`), which a reverse
@@ -84,6 +88,9 @@ where Magnitude == Self {
 extension ADReal {
   /// Not known to be zero: a reverse sweep never skips it.
   @inlinable public var _isExactlyZero: Bool { false }
+
+  /// Not a plain number, unless the type is an ``ADScalar``.
+  @inlinable public static var _isPlain: Bool { false }
 
   /// `rule(x)`, then `rule′(x)` from it: types with derivatives of their
   /// own evaluate the rule's generic derivative.

@@ -406,7 +406,7 @@ extension GradientTape {
     adjoints.initialize(repeating: 0, count: slots)
     defer { adjoints.deinitialize(count: slots) }
     seed(adjoints)
-    if T.self is any ADScalar.Type {
+    if T._isPlain {
       _sweep(adjoints, from: top, downTo: bottom, plain: true)
       if _slowPath(hasNaN(adjoints)) {
         adjoints.update(repeating: 0, count: slots)
