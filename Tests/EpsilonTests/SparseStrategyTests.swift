@@ -225,6 +225,22 @@ private struct HalvingLoop: ADFunction {
   #expect(got == want)
 }
 
+@Test func sparseStrategyAlternatingScalarTypes() throws {
+  // One function value at one N, in Double then Float and back: the cache
+  // keeps one idle evaluator, and a call at the other type must not take it.
+  let f = BandedQuartic(b: 1)
+  let xd: [Double] = [0.5, -1, 0.25, 1.5, 2, -0.75]
+  let xf = xd.map { Float($0) }
+  let wantD = try hessian(of: f, at: xd, strategy: .forwardOverReverse)
+  let wantF = try hessian(of: f, at: xf, strategy: .forwardOverReverse)
+  for _ in 0..<3 {
+    #expect(try hessian(of: f, at: xd, strategy: .sparse) == wantD)
+    #expect(try hessian(of: f, at: xf, strategy: .sparse) == wantF)
+    #expect(try hessian(of: f, at: xd, strategy: .automatic) == wantD)
+    #expect(try hessian(of: f, at: xf, strategy: .automatic) == wantF)
+  }
+}
+
 @Test func sparseStrategyFromManyTasksAtOnce() async throws {
   var rng = SplitMix64(seed: 0x7A5C)
   let points = (0..<16).map { _ in randomPoint(24, &rng) }

@@ -84,7 +84,8 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
   at x: [T], of f: F, strategy: HessianStrategy
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>) {
   let n = x.count
-  switch strategy.resolved(for: f, at: x) {
+  let (resolved, entry) = strategy._resolved(for: f, at: x)
+  switch resolved {
   case .automatic, .secondOrderSIMD:
     // Every input in one pass up to 16; beyond, pairs of 8-input blocks.
     return try _withSIMDWidth(
@@ -93,7 +94,7 @@ func _valueGradientHessian<T: ADScalar, F: ADFunction>(
     return try _withSIMDWidth(
       for: n, atMost: 8, _DensePass<F, T, _HyperDualLoop>(x: x, f: f))
   case .sparse:
-    return try _valueGradientHessianBySparsity(at: x, of: f)
+    return try _valueGradientHessianBySparsity(at: x, of: f, entry: entry)
       ?? _valueGradientHessian(at: x, of: f, strategy: .forwardOverReverse)
   case .nestedDual:
     return try _valueGradientHessianByNestedDual(

@@ -66,11 +66,20 @@ extension HessianStrategy {
   /// - Returns: Never `.automatic`.
   @inlinable
   public func resolved<F: ADFunction, T: ADScalar>(for f: F, at x: [T]) -> HessianStrategy {
+    _resolved(for: f, at: x).strategy
+  }
+
+  /// ``resolved(for:at:)``, with the cache entry that chose `.sparse`, so
+  /// that the Hessian it is resolved for need not look it up again.
+  @inlinable
+  func _resolved<F: ADFunction, T: ADScalar>(for f: F, at x: [T])
+    -> (strategy: HessianStrategy, entry: _SparseHessianEntry?)
+  {
     let dense = resolved(forInputCount: x.count)
     guard self == .automatic, dense == .forwardOverReverse,
-      let entry = _SparseHessianEntry._lookup(f, at: x)
-    else { return dense }
-    return entry.isWorthIt ? .sparse : dense
+      let entry = _SparseHessianEntry._lookup(f, at: x), entry.isWorthIt
+    else { return (dense, nil) }
+    return (.sparse, entry)
   }
 }
 
@@ -104,9 +113,12 @@ final class _SparseHessianEntry: @unchecked Sendable {
   /// Whether the compressed evaluation is cheaper than the dense one (see
   /// ``HessianStrategy/resolved(for:at:)``).
   @usableFromInline let isWorthIt: Bool
-  /// Evaluators not in use, at most one per scalar type; guarded by the
-  /// cache's lock.
-  var idle: [ObjectIdentifier: AnyObject] = [:]
+  /// An evaluator not in use, of the type `idleType` names; guarded by
+  /// the cache's lock. One is kept: a function is differentiated at one
+  /// scalar type and width, and a call at another replaces it.
+  @exclusivity(unchecked) var idle: AnyObject? = nil
+  /// The type of `idle`.
+  @exclusivity(unchecked) var idleType: ObjectIdentifier? = nil
 
   @usableFromInline
   init(pattern: SparsityPattern?) throws {
@@ -268,18 +280,24 @@ func _sparseHessianCache(
   }
 }
 
-/// Takes the entry's idle evaluator of type `E`, if there is one.
+/// Takes the entry's idle evaluator if it is of type `E`.
 @usableFromInline
 func _takeIdle<E: AnyObject>(_ entry: _SparseHessianEntry, _ type: E.Type) -> E? {
-  _sparseHessianEntries.withLock { _ in
-    entry.idle.removeValue(forKey: ObjectIdentifier(E.self)) as? E
+  let idle: AnyObject? = _sparseHessianEntries.withLock { _ in
+    guard entry.idleType == ObjectIdentifier(E.self) else { return nil }
+    defer { (entry.idle, entry.idleType) = (nil, nil) }
+    return entry.idle
   }
+  // Its type was checked by identity: no dynamic cast.
+  return idle.map { unsafeDowncast($0, to: E.self) }
 }
 
 /// Returns an evaluator to the entry for the next call.
 @usableFromInline
 func _putIdle<E: AnyObject>(_ entry: _SparseHessianEntry, _ evaluator: E) {
-  _sparseHessianEntries.withLock { _ in entry.idle[ObjectIdentifier(E.self)] = evaluator }
+  _sparseHessianEntries.withLock { _ in
+    (entry.idle, entry.idleType) = (evaluator, ObjectIdentifier(E.self))
+  }
 }
 
 /// A compressed Hessian evaluator and its products buffer, reused between
@@ -299,13 +317,16 @@ final class _SparseHessianEvaluator<P: SIMD & DualPartials> where P.Scalar: ADSc
 /// Value, gradient and dense Hessian of `f` by the sparse strategy.
 ///
 /// Returns nil if `f` has no global pattern (it branches on its inputs);
-/// the caller then takes a dense strategy.
+/// the caller then takes a dense strategy. `entry`, if given, is `f`'s
+/// cache entry at this N, already looked up.
 @inlinable
 func _valueGradientHessianBySparsity<T: ADScalar, F: ADFunction>(
-  at x: [T], of f: F
+  at x: [T], of f: F, entry known: _SparseHessianEntry? = nil
 ) throws -> (value: T, gradient: [T], hessian: Hessian<T>)? {
   let entry: _SparseHessianEntry
-  if let cached = _SparseHessianEntry._lookup(f, at: x) {
+  if let known {
+    entry = known
+  } else if let cached = _SparseHessianEntry._lookup(f, at: x) {
     entry = cached
   } else {
     // Not recognisable: detect for this call only.
