@@ -60,10 +60,21 @@ where Magnitude == Self {
   /// sweep skips such adjoints. Conservative: `false` unless a type knows
   /// better (plain numbers compare with 0).
   var _isExactlyZero: Bool { get }
-  /// Whether the type is a plain number, without derivative parts: known
-  /// when the code is specialised, so that a reverse sweep can choose its
-  /// products without asking the runtime about conformances.
-  static var _isPlain: Bool { get }
+  /// Whether ``_plainProduct(_:_:)`` is plain arithmetic: then a reverse
+  /// sweep over adjoints of this type sweeps with it first and tests the
+  /// adjoints it reads for NaN (``_hasNaNPart``), sweeping again with
+  /// ``_annihilatingProduct(_:_:)`` only if it finds one. Known when the
+  /// code is specialised: no question to the runtime.
+  static var _hasPlainProduct: Bool { get }
+  /// `a · b` by plain floating-point arithmetic in every part, in the
+  /// order ``_annihilatingProduct(_:_:)`` takes them: the same bits
+  /// wherever no factor is zero, infinite or NaN. Where one is, it may
+  /// give NaN where the annihilating product gives a number, or a zero of
+  /// the other sign, and nothing else; a NaN then reaches every adjoint
+  /// below it, and a signed zero is lost in any sum that starts from +0.
+  static func _plainProduct(_ a: Self, _ b: Self) -> Self
+  /// Whether the value or any derivative part is NaN.
+  var _hasNaNPart: Bool { get }
   /// `a · b` where a zero on either side gives zero even when the other is
   /// ±∞ or NaN, in the value as in the derivatives: the product of the
   /// partials arithmetic (`DualPartials.scaled(by:)`), which a reverse
@@ -89,8 +100,13 @@ extension ADReal {
   /// Not known to be zero: a reverse sweep never skips it.
   @inlinable public var _isExactlyZero: Bool { false }
 
-  /// Not a plain number, unless the type is an ``ADScalar``.
-  @inlinable public static var _isPlain: Bool { false }
+  /// No plain product unless the type says so: sweeps annihilate at once.
+  @inlinable public static var _hasPlainProduct: Bool { false }
+  /// `a * b`.
+  @inlinable
+  public static func _plainProduct(_ a: Self, _ b: Self) -> Self { a * b }
+  /// Whether the value is NaN (a type with derivative parts says more).
+  @inlinable public var _hasNaNPart: Bool { isNaN }
 
   /// `rule(x)`, then `rule′(x)` from it: types with derivatives of their
   /// own evaluate the rule's generic derivative.

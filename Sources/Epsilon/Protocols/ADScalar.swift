@@ -11,8 +11,8 @@ where Scalar == Self {}
 extension ADScalar {
   /// Whether the number is zero (a plain number has no derivatives).
   @inlinable public var _isExactlyZero: Bool { self == 0 }
-  /// A plain number.
-  @inlinable public static var _isPlain: Bool { true }
+  /// A plain number's product `a * b` is plain arithmetic.
+  @inlinable public static var _hasPlainProduct: Bool { true }
 }
 
 extension Double: ADScalar {

@@ -89,9 +89,12 @@ func _seedColors<P: SIMD & DualPartials>(
 @usableFromInline
 final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
   @usableFromInline let tape = GradientTape<Dual<P>>()
-  @usableFromInline var point: [Dual<P>]
+  // One caller at a time evaluates (a plan's owner, or the caller that took
+  // the evaluator from the cache), so the runtime's per-access exclusivity
+  // check of these stored properties is not needed.
+  @exclusivity(unchecked) @usableFromInline var point: [Dual<P>]
   /// Whether `point` holds the seeds of the first pass.
-  @usableFromInline var seeded = false
+  @exclusivity(unchecked) @usableFromInline var seeded = false
 
   /// For every entry of a plan's pattern, the byte offset of its lane in
   /// the adjoints, when every colour fits in one pass; else empty.
@@ -176,9 +179,12 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
 /// kept, m × c, and read after the last.
 @usableFromInline
 final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
-  @usableFromInline var point: [Dual<P>]
+  // One caller at a time evaluates (a plan's owner, or the caller that took
+  // the evaluator from the cache), so the runtime's per-access exclusivity
+  // check of these stored properties is not needed.
+  @exclusivity(unchecked) @usableFromInline var point: [Dual<P>]
   /// Whether `point` holds the seeds of the first pass.
-  @usableFromInline var seeded = false
+  @exclusivity(unchecked) @usableFromInline var seeded = false
   /// For every entry of the pattern, in its order, the byte offset of its
   /// lane in the outputs (output i's partial along the entry's column's
   /// colour); empty if the entries are read from `products`.
@@ -188,7 +194,7 @@ final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar
   @usableFromInline let isDirect: Bool
   /// The products, m × c, row-major, and where each entry is in them;
   /// unused with `direct`.
-  @usableFromInline var products: _CompressedProducts<P.Scalar>
+  @exclusivity(unchecked) @usableFromInline var products: _CompressedProducts<P.Scalar>
 
   /// An evaluator for `count` inputs and `outputCount` outputs whose
   /// pattern has, for each entry, the row `rows[k]` and the column colour

@@ -289,7 +289,8 @@ func _takeIdle<E: AnyObject>(_ entry: _SparseHessianEntry, _ type: E.Type) -> E?
     return entry.idle
   }
   // Its type was checked by identity: no dynamic cast.
-  return idle.map { unsafeDowncast($0, to: E.self) }
+  guard let idle else { return nil }
+  return unsafeDowncast(idle, to: E.self)
 }
 
 /// Returns an evaluator to the entry for the next call.
@@ -305,7 +306,8 @@ func _putIdle<E: AnyObject>(_ entry: _SparseHessianEntry, _ evaluator: E) {
 @usableFromInline
 final class _SparseHessianEvaluator<P: SIMD & DualPartials> where P.Scalar: ADScalar {
   @usableFromInline let engine: _CompressedHessian<P>
-  @usableFromInline var products: [P.Scalar]
+  /// Used only by the caller that took the evaluator from the cache.
+  @exclusivity(unchecked) @usableFromInline var products: [P.Scalar]
 
   @usableFromInline
   init(count: Int, colorCount: Int) {

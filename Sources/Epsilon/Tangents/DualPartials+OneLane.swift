@@ -32,4 +32,12 @@ extension DualPartials where Self: ADReal, Scalar == Self {
   {
     _annihilatingCombine(a, x, b, y)
   }
+
+  /// Plain exactly when the number's own product is.
+  @inlinable public static var _combinesPlainly: Bool { _hasPlainProduct }
+  /// `a·x + b·y` by the number's plain products.
+  @inlinable
+  public static func _plainCombine(_ a: Self, _ x: Self, _ b: Self, _ y: Self) -> Self {
+    _plainProduct(a, x) + _plainProduct(b, y)
+  }
 }

@@ -42,7 +42,32 @@ public protocol DualPartials {
   func scaled(by c: Scalar) -> Self
   /// `a·x + b·y`, each product zero annihilating as in ``scaled(by:)``.
   static func combine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self) -> Self
+  /// Whether ``_plainCombine(_:_:_:_:)`` is plain arithmetic, not
+  /// ``combine(_:_:_:_:)`` itself.
+  static var _combinesPlainly: Bool { get }
+  /// `a·x + b·y` by plain floating-point arithmetic, in the order
+  /// ``combine(_:_:_:_:)`` takes: the same bits where no factor is zero,
+  /// infinite or NaN (see ``ADReal/_plainProduct(_:_:)``).
+  static func _plainCombine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self) -> Self
 
   /// The partials as text, as ``Dual/description`` prints them.
   var partialsDescription: String { get }
+}
+
+extension DualPartials {
+  /// No plain combine unless the tangent type says so.
+  @inlinable public static var _combinesPlainly: Bool { false }
+  /// ``combine(_:_:_:_:)`` itself.
+  @inlinable
+  public static func _plainCombine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self) -> Self {
+    combine(a, x, b, y)
+  }
+
+  /// Whether any partial has a NaN part: a loop over the lanes, for the
+  /// one test a sweep makes per adjoint it reads.
+  @inlinable
+  var _hasNaNPartial: Bool {
+    for i in 0..<Self.partialCount where partial(i)._hasNaNPart { return true }
+    return false
+  }
 }

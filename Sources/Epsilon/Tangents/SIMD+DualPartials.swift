@@ -96,6 +96,15 @@ extension SIMD where Self: DualPartials, Scalar: ADScalar {
     return _annihilatingCombine(a, x, b, y)
   }
 
+  /// Plain vector arithmetic.
+  @inlinable public static var _combinesPlainly: Bool { true }
+  /// `a·x + b·y`, the arithmetic of ``combine(_:_:_:_:)``'s common path
+  /// without its test.
+  @inlinable @inline(__always)
+  public static func _plainCombine(_ a: Scalar, _ x: Self, _ b: Scalar, _ y: Self) -> Self {
+    if Self.scalarCount > _wideLanes { return _chunkwiseCombine(a, x, b, y) }
+    return a * x + b * y
+  }
 }
 
 extension SIMD2: DualPartials where Scalar: ADScalar {}

@@ -245,7 +245,7 @@ extension GradientTape {
       }
     } hasNaN: { adjoints in
       sources.contains {
-        $0._state != nil && Int($0._slot) <= top && adjoints[Int($0._slot)].isNaN
+        $0._state != nil && Int($0._slot) <= top && adjoints[Int($0._slot)]._hasNaNPart
       }
     } _: { adjoints in
       _read(
@@ -375,7 +375,7 @@ extension GradientTape {
       adjoints in
       if y._state != nil { adjoints[top] = 1 }
     } hasNaN: { adjoints in
-      UnsafeBufferPointer(start: adjoints + 1, count: n).contains { $0.isNaN }
+      UnsafeBufferPointer(start: adjoints + 1, count: n).contains { $0._hasNaNPart }
     } _: { adjoints in
       body(y.value, UnsafeBufferPointer(start: adjoints + 1, count: n))
     }
@@ -386,9 +386,10 @@ extension GradientTape {
   /// set the targets', sweeps from `top` down to `bottom`, and hands the
   /// adjoints to `body` (valid only during `body`).
   ///
-  /// On a tape of plain numbers the sweep takes plain products first, and
-  /// sweeps again with the annihilating ones only if `hasNaN` finds a NaN
-  /// among the adjoints `body` reads (``_sweep(_:from:downTo:plain:)``
+  /// On a tape of numbers with a plain product (plain numbers, and duals
+  /// of them with SIMD or one-lane partials) the sweep takes plain products
+  /// first, and sweeps again with the annihilating ones only if `hasNaN`
+  /// finds a NaN part among the adjoints `body` reads (``_sweep(_:from:downTo:plain:)``
   /// says why the numbers are the same): one test per result read, not
   /// two per recorded operation.
   ///
@@ -406,7 +407,7 @@ extension GradientTape {
     adjoints.initialize(repeating: 0, count: slots)
     defer { adjoints.deinitialize(count: slots) }
     seed(adjoints)
-    if T._isPlain {
+    if T._hasPlainProduct {
       _sweep(adjoints, from: top, downTo: bottom, plain: true)
       if _slowPath(hasNaN(adjoints)) {
         adjoints.update(repeating: 0, count: slots)

@@ -312,13 +312,17 @@ public final class GradientTape<T: ADReal> {
   /// Every product is `T._annihilatingProduct`, taken inline as the plain
   /// product where that is the same number (`_accumulate`).
   ///
-  /// With `plain`, for tapes of plain numbers, every product is the plain
-  /// `a * d`: it differs from the annihilating one only by a NaN where a
-  /// zero meets ±∞ or NaN, and in a plain sweep a NaN adjoint passes into
-  /// every argument of its operation, and theirs, down to the inputs; so a
-  /// caller that finds no NaN among the adjoints it reads has the
-  /// annihilating sweep's numbers, bit for bit, and sweeps again without
-  /// `plain` only when it finds one (``_withReversePass``).
+  /// With `plain`, for numbers with a plain product (``ADReal/_hasPlainProduct``:
+  /// plain numbers, and duals of them with SIMD or one-lane partials),
+  /// every product is `T._plainProduct`, with no test of its factors. It
+  /// differs from the annihilating one only where a zero meets ±∞ or NaN:
+  /// by a NaN, which in a plain sweep passes into every argument of its
+  /// operation, and theirs, down to the inputs, part by part (NaN · 0 is
+  /// NaN); or by the sign of a zero, which adding into an adjoint that
+  /// started at +0 erases. So a caller that finds no NaN part among the
+  /// adjoints it reads has the annihilating sweep's numbers, bit for bit,
+  /// and sweeps again without `plain` only when it finds one
+  /// (``_withReversePass``).
   ///
   /// Nothing is added into the trash slot 0: inputs and operations with an
   /// inactive argument all name it, and accumulating there chained every
@@ -368,7 +372,7 @@ public final class GradientTape<T: ADReal> {
   /// held in registers across both arguments, or copied out for the call,
   /// spilled to the stack on every entry.
   ///
-  /// With `plain`, the product is `a * d` whatever the factors.
+  /// With `plain`, the product is `T._plainProduct` whatever the factors.
   @inlinable @inline(__always)
   static func _accumulate(
     _ adjoints: UnsafeMutablePointer<T>, _ target: Int, _ i: Int,
@@ -377,7 +381,7 @@ public final class GradientTape<T: ADReal> {
   ) {
     let d = left ? e.pointee.dl : e.pointee.dr
     if plain {
-      adjoints[target] += adjoints[i] * d
+      adjoints[target] += T._plainProduct(adjoints[i], d)
     } else if _fastPath(nonzero && d != 0) {
       adjoints[target] += adjoints[i] * d
     } else if !d._isExactlyZero {
