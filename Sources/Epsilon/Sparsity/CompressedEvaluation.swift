@@ -179,9 +179,7 @@ final class _CompressedHessian<P: SIMD & DualPartials> where P.Scalar: ADScalar 
 /// kept, m × c, and read after the last.
 @usableFromInline
 final class _CompressedJacobian<P: SIMD & DualPartials> where P.Scalar: ADScalar {
-  // One caller at a time evaluates (a plan's owner, or the caller that took
-  // the evaluator from the cache), so the runtime's per-access exclusivity
-  // check of these stored properties is not needed.
+  // Unchecked, as ``_CompressedHessian``'s: one caller at a time evaluates.
   @exclusivity(unchecked) @usableFromInline var point: [Dual<P>]
   /// Whether `point` holds the seeds of the first pass.
   @exclusivity(unchecked) @usableFromInline var seeded = false
