@@ -63,5 +63,7 @@ public func valueWithGradient<T: ADScalar, F: ADFunction>(
   if !useReverse {
     return valueWithGradient(at: x, chunk: SIMD8<T>.self) { f($0) }
   }
-  return try GradientTape<T>().valueWithGradient(at: x) { f($0) }
+  return try GradientTape<T>._withDriverTape { tape in
+    try tape.valueWithGradient(at: x) { f($0) }
+  }
 }

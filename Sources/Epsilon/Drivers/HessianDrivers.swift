@@ -101,8 +101,10 @@ public func hessianVectorProduct<T: ADScalar>(
   }
   if x.isEmpty { return [] }
   let point = zip(x, v).map { Dual($0, partials: $1) }
-  return try GradientTape<Dual<T>>()._withValueAndGradient(at: point, of: f) {
-    _, adjoints in adjoints.map(\.partials)
+  return try GradientTape<Dual<T>>._withDriverTape { tape in
+    try tape._withValueAndGradient(at: point, of: f) { _, adjoints in
+      adjoints.map(\.partials)
+    }
   }
 }
 

@@ -185,36 +185,37 @@ func _valueGradientHessianByForwardOverReverse<P>(
 where P: SIMD & DualPartials, P.Scalar: ADScalar {
   let n = x.count
   let w = P.scalarCount
-  let tape = GradientTape<Dual<P>>()
-  return try _hessianPasses(
-    count: n,
-    atEmptyPoint: { try tape.valueWithGradient(at: [], of: f).value.value },
-    passes: { gradient, hessian in
-      var point = x.map { Dual<P>($0) }
-      var value: P.Scalar = 0
-      for start in stride(from: 0, to: n, by: w) {
-        let columns = start..<Swift.min(start + w, n)
-        for j in columns { point[j].partials = .unitPartials(j - start) }
-        // The adjoints are read in place: no array per pass.
-        value = try tape._withValueAndGradient(at: point, of: f) {
-          y, adjoints in
-          if start == 0 {
-            for i in 0..<n { gradient[i] = adjoints[i].value }
-          }
-          // The lower triangle of these columns, row by row.
-          for i in start..<n {
-            let row = hessian.lowerRow(i)
-            let last = Swift.min(i, columns.upperBound - 1)
-            _withLanes(of: adjoints[i].partials) { lane in
-              for j in start...last { row[j] = lane(j - start) }
+  return try GradientTape<Dual<P>>._withDriverTape { tape in
+    try _hessianPasses(
+      count: n,
+      atEmptyPoint: { try tape.valueWithGradient(at: [], of: f).value.value },
+      passes: { gradient, hessian in
+        var point = x.map { Dual<P>($0) }
+        var value: P.Scalar = 0
+        for start in stride(from: 0, to: n, by: w) {
+          let columns = start..<Swift.min(start + w, n)
+          for j in columns { point[j].partials = .unitPartials(j - start) }
+          // The adjoints are read in place: no array per pass.
+          value = try tape._withValueAndGradient(at: point, of: f) {
+            y, adjoints in
+            if start == 0 {
+              for i in 0..<n { gradient[i] = adjoints[i].value }
             }
+            // The lower triangle of these columns, row by row.
+            for i in start..<n {
+              let row = hessian.lowerRow(i)
+              let last = Swift.min(i, columns.upperBound - 1)
+              _withLanes(of: adjoints[i].partials) { lane in
+                for j in start...last { row[j] = lane(j - start) }
+              }
+            }
+            return y.value
           }
-          return y.value
+          for j in columns { point[j].partials = .zero }
         }
-        for j in columns { point[j].partials = .zero }
-      }
-      return value
-    })
+        return value
+      })
+  }
 }
 
 // MARK: - What every pass shares

@@ -211,28 +211,29 @@ public func jacobian<T: ADScalar, F: ADVectorFunction>(
 public func reverseJacobian<T: ADReal>(
   at x: [T], of f: ([GradientTape<T>.Variable]) -> [GradientTape<T>.Variable]
 ) throws -> [[T]] {
-  let tape = GradientTape<T>()
-  try tape.reserveCapacity(x.count)
-  try _checkAllocation(x.count, of: GradientTape<T>.Variable.self)
-  let inputs = tape.variables(x)
-  let outputs = f(inputs)
-  for y in outputs { try tape._check(y, .target) }
-  let n = x.count
-  let top = outputs.reduce(n) { $1._state == nil ? $0 : Swift.max($0, Int($1._slot)) }
-  let adjoints = try tape._adjointBuffer(top + 1)
-  adjoints.initialize(repeating: 0, count: top + 1)
-  defer { adjoints.deinitialize(count: top + 1) }
-  tape._isSpent = true
-  return outputs.map { y in
-    var row = [T]._filled(with: 0, count: n)
-    guard y._state != nil else { return row }
-    // Inputs take slots 1...n, in order; the sweep stops above them.
-    let slot = Int(y._slot)
-    adjoints[slot] = 1
-    tape._sweep(adjoints, from: slot, downTo: n + 1)
-    for j in 0..<n { row[j] = adjoints[j + 1] }
-    // Every slot the sweep may have written, back to zero for the next.
-    for k in 0...slot { adjoints[k] = 0 }
-    return row
+  try GradientTape<T>._withDriverTape { tape in
+    try tape.reserveCapacity(x.count)
+    try _checkAllocation(x.count, of: GradientTape<T>.Variable.self)
+    let inputs = tape.variables(x)
+    let outputs = f(inputs)
+    for y in outputs { try tape._check(y, .target) }
+    let n = x.count
+    let top = outputs.reduce(n) { $1._state == nil ? $0 : Swift.max($0, Int($1._slot)) }
+    let adjoints = try tape._adjointBuffer(top + 1)
+    adjoints.initialize(repeating: 0, count: top + 1)
+    defer { adjoints.deinitialize(count: top + 1) }
+    tape._isSpent = true
+    return outputs.map { y in
+      var row = [T]._filled(with: 0, count: n)
+      guard y._state != nil else { return row }
+      // Inputs take slots 1...n, in order; the sweep stops above them.
+      let slot = Int(y._slot)
+      adjoints[slot] = 1
+      tape._sweep(adjoints, from: slot, downTo: n + 1)
+      for j in 0..<n { row[j] = adjoints[j + 1] }
+      // Every slot the sweep may have written, back to zero for the next.
+      for k in 0...slot { adjoints[k] = 0 }
+      return row
+    }
   }
 }

@@ -24,7 +24,7 @@
 public func reverseGradient<T: ADReal>(
   at x: [T], of f: ([GradientTape<T>.Variable]) -> GradientTape<T>.Variable
 ) throws -> [T] {
-  try GradientTape<T>().valueWithGradient(at: x, of: f).gradient
+  try GradientTape<T>._withDriverTape { try $0.valueWithGradient(at: x, of: f).gradient }
 }
 
 /// The value and gradient of `f` at `x` by reverse mode.
@@ -35,7 +35,7 @@ public func reverseGradient<T: ADReal>(
 public func valueWithReverseGradient<T: ADReal>(
   at x: [T], of f: ([GradientTape<T>.Variable]) -> GradientTape<T>.Variable
 ) throws -> (value: T, gradient: [T]) {
-  try GradientTape<T>().valueWithGradient(at: x, of: f)
+  try GradientTape<T>._withDriverTape { try $0.valueWithGradient(at: x, of: f) }
 }
 
 /// The vector-Jacobian product `vᵀ·J` of a vector function `f` at `x`:
@@ -65,13 +65,14 @@ public func vectorJacobianProduct<T: ADReal>(
   at x: [T], along v: [T],
   of f: ([GradientTape<T>.Variable]) -> [GradientTape<T>.Variable]
 ) throws -> [T] {
-  let tape = GradientTape<T>()
-  try tape.reserveCapacity(x.count)
-  try _checkAllocation(x.count, of: GradientTape<T>.Variable.self)
-  let inputs = tape.variables(x)
-  let outputs = f(inputs)
-  return try tape.gradient(
-    of: outputs, withRespectTo: inputs, outputGradients: v,
-    unconnected: .zero
-  ).map { $0 ?? 0 }
+  try GradientTape<T>._withDriverTape { tape in
+    try tape.reserveCapacity(x.count)
+    try _checkAllocation(x.count, of: GradientTape<T>.Variable.self)
+    let inputs = tape.variables(x)
+    let outputs = f(inputs)
+    return try tape.gradient(
+      of: outputs, withRespectTo: inputs, outputGradients: v,
+      unconnected: .zero
+    ).map { $0 ?? 0 }
+  }
 }

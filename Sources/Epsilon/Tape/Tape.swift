@@ -112,8 +112,15 @@ public final class GradientTape<T: ADReal> {
   /// memory cost three times the recording itself. Call this after the
   /// last large gradient to give that memory back.
   ///
+  /// The drivers that record on tapes of their own (``reverseGradient(at:of:)``,
+  /// the closure ``hessian(at:of:)``, …) also keep, on each thread, up to
+  /// four small tapes (at most 1 MiB of buffers each) for their next call;
+  /// this releases the calling thread's, and a thread's are released when
+  /// it ends.
+  ///
   /// - Complexity: O(pooled buffers).
   public static func releaseCachedStorage() {
+    _releaseThreadTapes()
     _TapeHeaderPool.shared.releaseBuffers()
   }
 
