@@ -34,8 +34,11 @@
 // Stores go to globals in functions the optimiser may not inline: each call
 // is a real side effect, so neither the call nor the computation of its
 // argument can be removed, and the argument must be fully materialised.
-nonisolated(unsafe) var _blackHoleDouble = 0.0
-nonisolated(unsafe) var _blackHoleInt = 0
+// Unchecked: whether the optimiser proves these stores need no runtime
+// exclusivity check depended on unrelated code elsewhere in the module,
+// and the check (a runtime call) then cost more than a small kernel.
+@exclusivity(unchecked) nonisolated(unsafe) var _blackHoleDouble = 0.0
+@exclusivity(unchecked) nonisolated(unsafe) var _blackHoleInt = 0
 
 /// Consumes a number so the computation producing it cannot be removed.
 @inline(never)
