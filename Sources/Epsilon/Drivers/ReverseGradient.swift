@@ -1,6 +1,7 @@
-// The reverse-mode drivers: each records the function once on a fresh tape
-// and sweeps back (the tape's record-and-sweep, Tape+Gradient.swift), so N
-// inputs cost a small constant times one evaluation, whatever N.
+// The reverse-mode drivers: each records the function once on an empty tape
+// of its own (TapeCache.swift) and sweeps back (the tape's record-and-sweep,
+// Tape+Gradient.swift), so N inputs cost a small constant times one
+// evaluation, whatever N.
 
 /// The gradient of `f` at `x` by reverse mode: one evaluation and one
 /// reverse sweep, whatever the number of inputs.
@@ -54,7 +55,8 @@ public func valueWithReverseGradient<T: ADReal>(
 /// - Parameters:
 ///   - x: The point: one value per input.
 ///   - v: One cotangent per output of `f`.
-///   - f: The vector function, recorded on a fresh tape.
+///   - f: The vector function, recorded on an empty tape of the driver's
+///     own.
 /// - Throws: ``TapeError/cotangentCountMismatch(outputs:cotangents:)`` if
 ///   `v` and the output differ in length; ``TapeError`` for outputs of
 ///   another tape or poisoned ones, or if the inputs' tape or array cannot
