@@ -48,22 +48,12 @@ struct _DriverNesting {
 /// The key of each thread's ``_DriverNesting`` record, created once; a
 /// thread's record is freed when the thread ends.
 @usableFromInline
-let _driverNestingKey: pthread_key_t = {
-  var key = pthread_key_t()
-  #if canImport(Darwin)
-    let destructor: @convention(c) (UnsafeMutableRawPointer) -> Void = {
-      $0.assumingMemoryBound(to: _DriverNesting.self).deallocate()
-    }
-  #else
-    let destructor: @convention(c) (UnsafeMutableRawPointer?) -> Void = {
-      $0?.assumingMemoryBound(to: _DriverNesting.self).deallocate()
-    }
-  #endif
-  guard pthread_key_create(&key, destructor) == 0 else {
-    fatalError("Epsilon: no thread-specific key is left for the drivers")
-  }
-  return key
-}()
+let _driverNestingKey = _makeThreadKey(for: "the drivers' nesting") { _freeDriverNesting($0) }
+
+/// Frees a thread's ``_DriverNesting`` record.
+func _freeDriverNesting(_ record: UnsafeMutableRawPointer?) {
+  record?.assumingMemoryBound(to: _DriverNesting.self).deallocate()
+}
 
 /// Enters a driver whose closure takes numbers of the type `kind`: returns
 /// the calling thread's record and its depth before this driver, to leave

@@ -38,26 +38,11 @@ struct _CachedTape {
 /// The key of each thread's ``_tapeCacheSlots`` cached tapes, created
 /// once; a thread's tapes are released when the thread ends.
 @usableFromInline
-let _tapeCacheKey: pthread_key_t = {
-  var key = pthread_key_t()
-  #if canImport(Darwin)
-    let destructor: @convention(c) (UnsafeMutableRawPointer) -> Void = {
-      _freeTapeCache($0)
-    }
-  #else
-    let destructor: @convention(c) (UnsafeMutableRawPointer?) -> Void = {
-      if let slots = $0 { _freeTapeCache(slots) }
-    }
-  #endif
-  guard pthread_key_create(&key, destructor) == 0 else {
-    fatalError("Epsilon: no thread-specific key is left for the tape cache")
-  }
-  return key
-}()
+let _tapeCacheKey = _makeThreadKey(for: "the drivers' tapes") { _freeTapeCache($0) }
 
 /// Releases a thread's cached tapes and their slots.
-func _freeTapeCache(_ slots: UnsafeMutableRawPointer) {
-  let typed = slots.assumingMemoryBound(to: _CachedTape.self)
+func _freeTapeCache(_ slots: UnsafeMutableRawPointer?) {
+  guard let typed = slots?.assumingMemoryBound(to: _CachedTape.self) else { return }
   typed.deinitialize(count: _tapeCacheSlots)
   typed.deallocate()
 }
