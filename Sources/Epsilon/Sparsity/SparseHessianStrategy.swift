@@ -113,12 +113,10 @@ final class _SparseHessianEntry: @unchecked Sendable {
   /// Whether the compressed evaluation is cheaper than the dense one (see
   /// ``HessianStrategy/resolved(for:at:)``).
   @usableFromInline let isWorthIt: Bool
-  /// An evaluator not in use, of the type `idleType` names; guarded by
-  /// the cache's lock. One is kept: a function is differentiated at one
-  /// scalar type and width, and a call at another replaces it.
+  /// An evaluator not in use; guarded by the cache's lock. One is kept: a
+  /// function is differentiated at one scalar type and width, and a call
+  /// at another replaces it.
   @exclusivity(unchecked) var idle: AnyObject? = nil
-  /// The type of `idle`.
-  @exclusivity(unchecked) var idleType: ObjectIdentifier? = nil
 
   @usableFromInline
   init(pattern: SparsityPattern?) throws {
@@ -284,11 +282,12 @@ func _sparseHessianCache(
 @usableFromInline
 func _takeIdle<E: AnyObject>(_ entry: _SparseHessianEntry, _ type: E.Type) -> E? {
   let idle: AnyObject? = _sparseHessianEntries.withLock { _ in
-    guard entry.idleType == ObjectIdentifier(E.self) else { return nil }
-    defer { (entry.idle, entry.idleType) = (nil, nil) }
-    return entry.idle
+    guard let idle = entry.idle, Swift.type(of: idle) == E.self else { return nil }
+    entry.idle = nil
+    return idle
   }
-  // Its type was checked by identity: no dynamic cast.
+  // Its type was checked by identity (the evaluator class is final): no
+  // dynamic cast.
   guard let idle else { return nil }
   return unsafeDowncast(idle, to: E.self)
 }
@@ -297,7 +296,7 @@ func _takeIdle<E: AnyObject>(_ entry: _SparseHessianEntry, _ type: E.Type) -> E?
 @usableFromInline
 func _putIdle<E: AnyObject>(_ entry: _SparseHessianEntry, _ evaluator: E) {
   _sparseHessianEntries.withLock { _ in
-    (entry.idle, entry.idleType) = (evaluator, ObjectIdentifier(E.self))
+    entry.idle = evaluator
   }
 }
 

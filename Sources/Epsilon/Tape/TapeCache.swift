@@ -1,13 +1,14 @@
 // The tapes a thread's drivers used last, kept for their next call.
 //
 // A driver that records on a tape of its own (`reverseGradient`, the
-// closure `hessian`, H·v, the forward-over-reverse and sparse Hessian
-// strategies, the reverse Jacobian) used to create one per call: a class
-// instance, and a header taken from the shared pool under its lock and
-// returned under it again. For a gradient of a few inputs that was about a
-// third of the call. Each thread now keeps a few small tapes, one per
-// scalar type, and a driver takes one out for the length of its call, so
-// nested drivers on one type each get their own. Tapes that grew past
+// closure `hessian`, H·v, the forward-over-reverse Hessian strategy, the
+// reverse Jacobian) used to create one per call: a class instance, and a
+// header taken from the shared pool under its lock and returned under it
+// again. For a gradient of a few inputs that was about a third of the
+// call. Each thread now keeps a few small tapes, and a driver takes one of
+// its type out for the length of its call, so nested drivers on one type
+// each get their own. (The sparse strategy's evaluators keep their tapes
+// themselves.) Tapes that grew past
 // ``_tapeCacheByteLimit`` go back to the shared pool as before, where
 // `GradientTape.releaseCachedStorage()` can free their memory.
 
@@ -18,15 +19,6 @@
 #elseif canImport(Musl)
   import Musl
 #endif
-
-/// One cached tape and its type (`nil`: the slot is empty).
-@usableFromInline
-struct _CachedTape {
-  @usableFromInline var type: ObjectIdentifier?
-  @usableFromInline var tape: AnyObject?
-
-  @usableFromInline init() {}
-}
 
 /// How many tapes a thread keeps.
 @usableFromInline let _tapeCacheSlots = 4
@@ -42,20 +34,20 @@ let _tapeCacheKey = _makeThreadKey(for: "the drivers' tapes") { _freeTapeCache($
 
 /// Releases a thread's cached tapes and their slots.
 func _freeTapeCache(_ slots: UnsafeMutableRawPointer?) {
-  guard let typed = slots?.assumingMemoryBound(to: _CachedTape.self) else { return }
+  guard let typed = slots?.assumingMemoryBound(to: AnyObject?.self) else { return }
   typed.deinitialize(count: _tapeCacheSlots)
   typed.deallocate()
 }
 
-/// The calling thread's slots, created on first use; `nil` if they cannot
-/// be (the drivers then use fresh tapes).
+/// The calling thread's slots (`nil`: empty), created on first use; `nil`
+/// if they cannot be (the drivers then use fresh tapes).
 @usableFromInline
-func _tapeCache() -> UnsafeMutablePointer<_CachedTape>? {
+func _tapeCache() -> UnsafeMutablePointer<AnyObject?>? {
   if let slots = pthread_getspecific(_tapeCacheKey) {
-    return slots.assumingMemoryBound(to: _CachedTape.self)
+    return slots.assumingMemoryBound(to: AnyObject?.self)
   }
-  let slots = UnsafeMutablePointer<_CachedTape>.allocate(capacity: _tapeCacheSlots)
-  slots.initialize(repeating: _CachedTape(), count: _tapeCacheSlots)
+  let slots = UnsafeMutablePointer<AnyObject?>.allocate(capacity: _tapeCacheSlots)
+  slots.initialize(repeating: nil, count: _tapeCacheSlots)
   guard pthread_setspecific(_tapeCacheKey, slots) == 0 else {
     _freeTapeCache(slots)
     return nil
@@ -68,8 +60,8 @@ func _tapeCache() -> UnsafeMutablePointer<_CachedTape>? {
 @usableFromInline
 func _releaseThreadTapes() {
   guard let slots = pthread_getspecific(_tapeCacheKey) else { return }
-  let typed = slots.assumingMemoryBound(to: _CachedTape.self)
-  for i in 0..<_tapeCacheSlots { typed[i] = _CachedTape() }
+  let typed = slots.assumingMemoryBound(to: AnyObject?.self)
+  for i in 0..<_tapeCacheSlots { typed[i] = nil }
 }
 
 extension GradientTape {
@@ -92,15 +84,14 @@ extension GradientTape {
   @inlinable
   static func _takeCached() -> GradientTape? {
     guard let slots = _tapeCache() else { return nil }
-    let type = ObjectIdentifier(GradientTape.self)
-    for i in 0..<_tapeCacheSlots where slots[i].type == type {
-      let tape = slots[i].tape
-      slots[i] = _CachedTape()
-      guard let tape else { return nil }
-      // Kept under its own type's identity: no dynamic cast.
-      let typed = unsafeDowncast(tape, to: GradientTape.self)
-      typed.clear()
-      return typed
+    for i in 0..<_tapeCacheSlots {
+      // The class is final: identity of the type is the whole check, and
+      // the downcast needs no dynamic cast.
+      guard let kept = slots[i], type(of: kept) == GradientTape.self else { continue }
+      slots[i] = nil
+      let tape = unsafeDowncast(kept, to: GradientTape.self)
+      tape.clear()
+      return tape
     }
     return nil
   }
@@ -113,11 +104,10 @@ extension GradientTape {
       let slots = _tapeCache()
     else { return }
     var slot = 0
-    for i in 0..<_tapeCacheSlots where slots[i].type == nil {
+    for i in 0..<_tapeCacheSlots where slots[i] == nil {
       slot = i
       break
     }
-    slots[slot].type = ObjectIdentifier(GradientTape.self)
-    slots[slot].tape = tape
+    slots[slot] = tape
   }
 }
