@@ -8,11 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debug=$(find .build-docs -maxdepth 2 -type d -name debug | head -n 1)
-if [[ -z $debug || ! -d $debug/Modules ]]; then
-  echo "error: run Scripts/build-docs.sh first" >&2
-  exit 1
-fi
+source Scripts/docs-build-objects.sh
 work=.build-docs/snippets
 mkdir -p "$work"
 failed=0

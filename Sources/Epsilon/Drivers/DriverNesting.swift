@@ -6,17 +6,28 @@
 // on the outer driver's own number type, so its closure can multiply the
 // outer `x` with its own variable and add the two tangents in one lane.
 // Nothing in the two numbers tells them apart, so the drivers keep a
-// thread-local record of which number types are being differentiated.
+// record of which number types are being differentiated on each thread.
 // When a driver runs inside another on the same type, it first evaluates
 // its closure with every seed zero: a closure that uses only its own
 // variables gives a result whose tangent parts are exactly zero (the
 // NaN-safe algebra never turns a zero tangent into anything else), so any
 // other tangent came from a captured perturbed number, and the driver
 // stops with a message that names the fix. Only nested calls on one type
-// pay for the extra evaluation; every other call pays for the record: one
-// read of a thread-specific pointer (Swift has no thread-local variables,
-// so it is POSIX's) and a few loads and stores: about two nanoseconds,
-// which matters only for functions that themselves take a few.
+// pay for the extra evaluation; every other call pays for the record.
+//
+// Swift has no thread-local variables, so a thread's record is found by
+// POSIX's thread-specific pointer: a call into the C library, around which
+// a caller's loop keeps nothing in registers, which in a loop of cheap
+// derivatives costs more than the derivative. While the process has one
+// thread, which the C library says where it can (glibc's
+// `__libc_single_threaded`), the drivers use one record of the process
+// instead, read with plain loads. A driver that starts after a second
+// thread exists takes its thread's record, and from then on every driver
+// does; it also counts the drivers still running on the process's record
+// as enclosing it, so a thread started inside a driver's closure is
+// checked as a nested call.
+
+import Synchronization
 
 #if canImport(Darwin)
   import Darwin
@@ -47,7 +58,6 @@ struct _DriverNesting {
 
 /// The key of each thread's ``_DriverNesting`` record, created once; a
 /// thread's record is freed when the thread ends.
-@usableFromInline
 let _driverNestingKey = _makeThreadKey(for: "the drivers' nesting") { _freeDriverNesting($0) }
 
 /// Frees a thread's ``_DriverNesting`` record.
@@ -55,36 +65,116 @@ func _freeDriverNesting(_ record: UnsafeMutableRawPointer?) {
   record?.assumingMemoryBound(to: _DriverNesting.self).deallocate()
 }
 
-/// Enters a driver whose closure takes numbers of the type `kind`: returns
-/// the calling thread's record and its depth before this driver, to leave
-/// the driver by, and whether a driver on the same number type is already
-/// running on this thread (or the record is too deep to tell). `nil` when
-/// the record cannot be allocated: the driver then runs unchecked.
-///
-/// Inlined into every driver for the common case, no driver running:
-/// one read of the thread-specific pointer and two stores.
-@inlinable @inline(__always)
-func _enterDriver(_ kind: Any.Type) -> (
-  record: UnsafeMutablePointer<_DriverNesting>?, depth: Int, nested: Bool
-) {
-  let kind = unsafeBitCast(kind, to: UnsafeRawPointer.self)
-  if let stored = pthread_getspecific(_driverNestingKey) {
-    let record = stored.assumingMemoryBound(to: _DriverNesting.self)
-    if record.pointee.depth == 0 {
-      record.pointee.depth = 1
-      record.pointee.kinds.0 = kind
-      return (record, 0, false)
-    }
+/// The drivers' record while the process has one thread.
+@usableFromInline
+struct _SoleThreadNesting: ~Copyable {
+  /// The C library's flag, nonzero while the calling thread is the only
+  /// one in the process (glibc's `__libc_single_threaded`); nil where the
+  /// C library has none, and then every driver takes its thread's record.
+  @usableFromInline let isSoleThread: UnsafePointer<CChar>?
+  /// Whether a driver ever took a thread's record: then every later one
+  /// does too, so that a driver never misses an enclosing one that is in
+  /// its thread's record, should the flag come back on when other threads
+  /// end.
+  @usableFromInline let threadRecordsTaken = Atomic<Bool>(false)
+  /// The number of drivers running on this record, which other threads
+  /// read: they count as enclosing every driver that starts on a thread's
+  /// record meanwhile.
+  @usableFromInline let depth = Atomic<Int>(0)
+  /// Their number types, outermost first (`kinds.depth` is not used).
+  @usableFromInline var kinds = _DriverNesting()
+
+  /// A record read by the flag `isSoleThread` (tests give their own).
+  init(isSoleThread: UnsafePointer<CChar>?) {
+    self.isSoleThread = isSoleThread
   }
-  return _enterNestedDriver(kind)
+
+  /// The process's record, read by the C library's flag.
+  init() {
+    #if canImport(Glibc)
+      // The null handle, RTLD_DEFAULT: every object loaded.
+      let flag = dlsym(nil, "__libc_single_threaded").map {
+        UnsafePointer($0.assumingMemoryBound(to: CChar.self))
+      }
+    #else
+      let flag: UnsafePointer<CChar>? = nil
+    #endif
+    self.init(isSoleThread: flag)
+  }
 }
 
-/// ``_enterDriver(_:)`` when a driver is already running on this thread,
-/// or the thread has no record yet.
+/// The process's record, created once and never freed.
 @usableFromInline
-func _enterNestedDriver(_ kind: UnsafeRawPointer) -> (
-  record: UnsafeMutablePointer<_DriverNesting>?, depth: Int, nested: Bool
-) {
+nonisolated(unsafe) let _soleThreadNesting: UnsafeMutablePointer<_SoleThreadNesting> = {
+  let record = UnsafeMutablePointer<_SoleThreadNesting>.allocate(capacity: 1)
+  record.initialize(to: _SoleThreadNesting())
+  return record
+}()
+
+/// Where a driver's entry is, to leave the driver by: the process's record
+/// or a thread's, with its depth before the driver.
+@frozen @usableFromInline
+enum _DriverEntry {
+  /// On the process's record, at this depth.
+  case soleThread(UnsafeMutablePointer<_SoleThreadNesting>, depth: Int)
+  /// On a thread's record, at this depth; nil if the thread's record
+  /// could not be allocated (the driver then runs unrecorded).
+  case thread(UnsafeMutablePointer<_DriverNesting>?, depth: Int)
+
+  /// Leaves the driver: its record's depth is what it was before.
+  @inlinable @inline(__always)
+  func leave() {
+    switch self {
+    case .soleThread(let sole, let depth):
+      sole.pointee.depth.store(depth, ordering: .relaxed)
+    case .thread(let record, let depth):
+      record?.pointee.depth = depth
+    }
+  }
+}
+
+/// Enters a driver whose closure takes numbers of the type `kind`: returns
+/// where its entry is, and whether a driver on the same number type is
+/// already running on this thread (or the record is too deep to tell).
+///
+/// Inlined into every driver for the common case, the first driver on
+/// the only thread: a few plain loads and stores.
+@inlinable @inline(__always)
+func _enterDriver(
+  _ kind: Any.Type, sole: UnsafeMutablePointer<_SoleThreadNesting> = _soleThreadNesting
+) -> (entry: _DriverEntry, nested: Bool) {
+  let kind = unsafeBitCast(kind, to: UnsafeRawPointer.self)
+  if let flag = sole.pointee.isSoleThread, flag.pointee != 0,
+    !sole.pointee.threadRecordsTaken.load(ordering: .relaxed),
+    sole.pointee.depth.load(ordering: .relaxed) == 0
+  {
+    sole.pointee.depth.store(1, ordering: .relaxed)
+    sole.pointee.kinds.kinds.0 = kind
+    return (.soleThread(sole, depth: 0), false)
+  }
+  return _enterNestedDriver(kind, sole: sole)
+}
+
+/// ``_enterDriver(_:)`` when a driver is already running on the only
+/// thread, or the process has, or has had, another thread.
+@usableFromInline
+func _enterNestedDriver(
+  _ kind: UnsafeRawPointer, sole: UnsafeMutablePointer<_SoleThreadNesting>
+) -> (entry: _DriverEntry, nested: Bool) {
+  if let flag = sole.pointee.isSoleThread, flag.pointee != 0,
+    !sole.pointee.threadRecordsTaken.load(ordering: .relaxed)
+  {
+    let depth = sole.pointee.depth.load(ordering: .relaxed)
+    sole.pointee.depth.store(depth &+ 1, ordering: .relaxed)
+    return (.soleThread(sole, depth: depth), _record(kind, at: depth, in: &sole.pointee.kinds))
+  }
+  if !sole.pointee.threadRecordsTaken.load(ordering: .relaxed) {
+    sole.pointee.threadRecordsTaken.store(true, ordering: .relaxed)
+  }
+  // Drivers still running on the process's record began before this
+  // thread's record was taken, on this thread or on the one that started
+  // it: they enclose this driver.
+  let enclosed = sole.pointee.depth.load(ordering: .relaxed) > 0
   let record: UnsafeMutablePointer<_DriverNesting>
   if let stored = pthread_getspecific(_driverNestingKey) {
     record = stored.assumingMemoryBound(to: _DriverNesting.self)
@@ -93,21 +183,30 @@ func _enterNestedDriver(_ kind: UnsafeRawPointer) -> (
     record.initialize(to: _DriverNesting())
     guard pthread_setspecific(_driverNestingKey, record) == 0 else {
       record.deallocate()
-      return (nil, 0, false)
+      return (.thread(nil, depth: 0), enclosed)
     }
   }
   let depth = record.pointee.depth
   record.pointee.depth = depth &+ 1
+  let nested = _record(kind, at: depth, in: &record.pointee)
+  return (.thread(record, depth: depth), nested || enclosed)
+}
+
+/// Records `kind` as the driver at `depth` in `record`'s kinds (if the
+/// record has room) and returns whether a driver below it runs on the
+/// same type, or the record is too deep to tell.
+@usableFromInline
+func _record(_ kind: UnsafeRawPointer, at depth: Int, in record: inout _DriverNesting) -> Bool {
   let capacity = _DriverNesting.capacity
   var nested = depth >= capacity
-  withUnsafeMutableBytes(of: &record.pointee.kinds) { bytes in
+  withUnsafeMutableBytes(of: &record.kinds) { bytes in
     let kinds = bytes.bindMemory(to: UnsafeRawPointer?.self)
     for i in 0..<min(depth, capacity) where kinds[i] == kind {
       nested = true
     }
     if depth < capacity { kinds[depth] = kind }
   }
-  return (record, depth, nested)
+  return nested
 }
 
 /// Evaluates a forward driver whose closure takes numbers of type `Number`.
@@ -123,8 +222,8 @@ func _withDriverNesting<Number, Result>(
   _ number: Number.Type, driver: StaticString,
   probe: () -> Bool, _ body: () throws -> Result
 ) rethrows -> Result {
-  let (record, depth, nested) = _enterDriver(number)
-  defer { record?.pointee.depth = depth }
+  let (entry, nested) = _enterDriver(number)
+  defer { entry.leave() }
   if nested && !probe() { _perturbationConfusion(in: driver) }
   return try body()
 }
