@@ -195,7 +195,6 @@ func _enterNestedDriver(
 /// Records `kind` as the driver at `depth` in `record`'s kinds (if the
 /// record has room) and returns whether a driver below it runs on the
 /// same type, or the record is too deep to tell.
-@usableFromInline
 func _record(_ kind: UnsafeRawPointer, at depth: Int, in record: inout _DriverNesting) -> Bool {
   let capacity = _DriverNesting.capacity
   var nested = depth >= capacity
