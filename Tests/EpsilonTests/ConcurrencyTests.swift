@@ -75,16 +75,7 @@ struct ConcurrencyTests {
   @Test("Tapes, forward drivers and Hessians in a task group equal the serial run")
   func taskGroupMatchesSerial() async throws {
     let serial = try (0..<Self.taskCount).map { try concurrentRun($0) }
-    let concurrent = try await withThrowingTaskGroup(
-      of: (Int, ConcurrentResult).self
-    ) { group in
-      for i in 0..<Self.taskCount {
-        group.addTask { (i, try concurrentRun(i)) }
-      }
-      var results = [ConcurrentResult?](repeating: nil, count: Self.taskCount)
-      for try await (i, r) in group { results[i] = r }
-      return results
-    }
+    let concurrent = try await concurrently(Self.taskCount) { try concurrentRun($0) }
     for i in 0..<Self.taskCount {
       #expect(concurrent[i] == serial[i], "task \(i)")
     }

@@ -140,20 +140,11 @@ struct ReverseGradientTests {
   func concurrent() async throws {
     let sizes = Array(1...16).map { 50 * $0 }
     let serial = try sizes.map { try reverseGradient(at: point($0)) { rosenbrock($0) } }
-    let parallel = try await withThrowingTaskGroup(
-      of: (Int, [Double]).self
-    ) { group in
-      for (k, n) in sizes.enumerated() {
-        group.addTask {
-          let tape = GradientTape<Double>()
-          var g: [Double] = []
-          for _ in 0..<5 { g = try tape.gradient(at: point(n)) { rosenbrock($0) } }
-          return (k, g)
-        }
-      }
-      var results = [[Double]](repeating: [], count: sizes.count)
-      for try await (k, g) in group { results[k] = g }
-      return results
+    let parallel = try await concurrently(sizes.count) { k in
+      let tape = GradientTape<Double>()
+      var g: [Double] = []
+      for _ in 0..<5 { g = try tape.gradient(at: point(sizes[k])) { rosenbrock($0) } }
+      return g
     }
     #expect(parallel == serial)
   }

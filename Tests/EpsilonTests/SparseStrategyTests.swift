@@ -247,17 +247,12 @@ private struct HalvingLoop: ADFunction {
   let want = try points.map {
     try hessian(of: BandedQuartic(b: 2), at: $0, strategy: .forwardOverReverse)
   }
-  let got = try await withThrowingTaskGroup(of: (Int, Hessian<Double>).self) { group in
-    for (k, x) in points.enumerated() {
-      group.addTask {
-        var last = try hessian(of: BandedQuartic(b: 2), at: x, strategy: .sparse)
-        for _ in 0..<20 { last = try hessian(of: BandedQuartic(b: 2), at: x, strategy: .sparse) }
-        return (k, last)
-      }
+  let got = try await concurrently(points.count) { k in
+    var last = try hessian(of: BandedQuartic(b: 2), at: points[k], strategy: .sparse)
+    for _ in 0..<20 {
+      last = try hessian(of: BandedQuartic(b: 2), at: points[k], strategy: .sparse)
     }
-    var results = [Hessian<Double>?](repeating: nil, count: points.count)
-    for try await (k, h) in group { results[k] = h }
-    return results
+    return last
   }
   for k in points.indices { #expect(got[k] == want[k], "point \(k)") }
 }

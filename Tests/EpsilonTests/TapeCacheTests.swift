@@ -104,17 +104,10 @@ struct TapeCacheTests {
     let want = try points.map { x in
       try GradientTape<Double>().valueWithGradient(at: x) { SqrtPlusSquares()($0) }.gradient
     }
-    let got = try await withThrowingTaskGroup(of: (Int, [Double]).self) { group in
-      for (k, x) in points.enumerated() {
-        group.addTask {
-          var g: [Double] = []
-          for _ in 0..<50 { g = try reverseGradient(at: x) { SqrtPlusSquares()($0) } }
-          return (k, g)
-        }
-      }
-      var results = [[Double]](repeating: [], count: points.count)
-      for try await (k, g) in group { results[k] = g }
-      return results
+    let got = try await concurrently(points.count) { k in
+      var g: [Double] = []
+      for _ in 0..<50 { g = try reverseGradient(at: points[k]) { SqrtPlusSquares()($0) } }
+      return g
     }
     #expect(got == want)
   }
